@@ -1,0 +1,62 @@
+{{ config(materialized='table') }}
+
+with source as (
+    select
+        {{ source_columns_as_text('crm', 'crm_contacts') }},
+        {{ raw_row_text('crm', 'crm_contacts') }} as raw_row
+    from {{ source('crm', 'crm_contacts') }}
+),
+
+typed as (
+    select
+        -- ids
+        contact_id,
+        company_id,
+        owner_id,
+        -- personal data
+        email,
+        lower(email) as email_normalized,
+        first_name,
+        last_name,
+        -- attributes
+        job_title,
+        department,
+        education_level,
+        country,
+        lead_source,
+        budget_status,
+        purchase_timeline,
+        lower(lifecycle_stage_override) as lifecycle_stage_override,
+        -- booleans
+        {{ parse_boolean('has_existing_solution') }} as has_existing_solution,
+        {{ parse_boolean('email_opt_out') }} as email_opt_out,
+        -- timestamps
+        {{ parse_timestamp('lifecycle_stage_override_at') }} as lifecycle_stage_override_at,
+        lifecycle_stage_override_at as lifecycle_stage_override_at_text,
+        {{ parse_timestamp('created_at') }} as created_at,
+        created_at as created_at_text,
+        {{ parse_timestamp('updated_at') }} as updated_at,
+        updated_at as updated_at_text,
+        raw_row
+    from source
+),
+
+checked as (
+    select
+        typed.*,
+        case
+            when contact_id is null then 'missing contact_id'
+            {{ timestamp_problems('created_at') }}
+            {{ timestamp_problems('updated_at') }}
+            {{ timestamp_problems('lifecycle_stage_override_at', required=false) }}
+            when updated_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
+                then 'updated_at after as_of_date (version not yet effective)'
+        end as row_problem
+    from typed
+),
+
+classified as (
+    {{ classify_rows('checked', 'contact_id', 'updated_at', duplicates='superseded') }}
+)
+
+select * from classified

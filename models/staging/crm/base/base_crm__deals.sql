@@ -1,0 +1,61 @@
+{{ config(materialized='table') }}
+
+with source as (
+    select
+        {{ source_columns_as_text('crm', 'crm_deals') }},
+        {{ raw_row_text('crm', 'crm_deals') }} as raw_row
+    from {{ source('crm', 'crm_deals') }}
+),
+
+contacts as (
+    select contact_id from {{ ref('stg_crm__contacts') }}
+),
+
+typed as (
+    select
+        -- ids
+        source.deal_id,
+        source.contact_id,
+        source.company_id,
+        -- attributes
+        lower(source.deal_stage) as deal_stage,
+        -- metrics
+        {{ parse_number('source.amount') }} as amount,
+        -- timestamps
+        {{ parse_timestamp('source.created_at') }} as created_at,
+        source.created_at as created_at_text,
+        {{ parse_timestamp('source.closed_at') }} as closed_at,
+        source.closed_at as closed_at_text,
+        {{ parse_timestamp('source.updated_at') }} as updated_at,
+        source.updated_at as updated_at_text,
+        contacts.contact_id is not null as has_known_contact,
+        source.raw_row
+    from source
+    left join contacts
+        on source.contact_id = contacts.contact_id
+),
+
+checked as (
+    select
+        typed.*,
+        case
+            when deal_id is null then 'missing deal_id'
+            when deal_stage is null then 'missing deal_stage'
+            when deal_stage not in ('{{ var("accepted_deal_stages") | join("', '") }}')
+                then 'unknown deal_stage'
+            {{ timestamp_problems('created_at') }}
+            {{ timestamp_problems('closed_at', required=false) }}
+            {{ timestamp_problems('updated_at') }}
+            when updated_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
+                then 'updated_at after as_of_date (version not yet effective)'
+            when contact_id is not null and not has_known_contact
+                then 'unknown contact_id'
+        end as row_problem
+    from typed
+),
+
+classified as (
+    {{ classify_rows('checked', 'deal_id', 'updated_at', duplicates='superseded') }}
+)
+
+select * from classified

@@ -1,0 +1,37 @@
+{{ config(materialized='table') }}
+
+with source as (
+    select
+        {{ source_columns_as_text('email', 'email_campaigns') }},
+        {{ raw_row_text('email', 'email_campaigns') }} as raw_row
+    from {{ source('email', 'email_campaigns') }}
+),
+
+typed as (
+    select
+        -- ids
+        campaign_id,
+        -- attributes
+        name as campaign_name,
+        lower(campaign_type) as campaign_type,
+        raw_row
+    from source
+),
+
+checked as (
+    select
+        typed.*,
+        case
+            when campaign_id is null then 'missing campaign_id'
+            when campaign_type is null then 'missing campaign_type'
+            when campaign_type not in ('{{ var("accepted_campaign_types") | join("', '") }}')
+                then 'unknown campaign_type'
+        end as row_problem
+    from typed
+),
+
+classified as (
+    {{ classify_rows('checked', 'campaign_id', 'campaign_id') }}
+)
+
+select * from classified

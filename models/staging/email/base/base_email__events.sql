@@ -1,0 +1,52 @@
+{{ config(materialized='table') }}
+
+with source as (
+    select
+        {{ source_columns_as_text('email', 'email_events') }},
+        {{ raw_row_text('email', 'email_events') }} as raw_row
+    from {{ source('email', 'email_events') }}
+),
+
+contacts as (
+    select contact_id from {{ ref('stg_crm__contacts') }}
+),
+
+typed as (
+    select
+        -- ids
+        source.event_id,
+        source.contact_id,
+        source.campaign_id,
+        -- attributes
+        lower(source.event_type) as event_type,
+        source.url,
+        -- timestamps
+        {{ parse_timestamp('source.occurred_at') }} as occurred_at,
+        source.occurred_at as occurred_at_text,
+        contacts.contact_id is not null as has_known_contact,
+        source.raw_row
+    from source
+    left join contacts
+        on source.contact_id = contacts.contact_id
+),
+
+checked as (
+    select
+        typed.*,
+        case
+            when event_id is null then 'missing event_id'
+            when event_type is null then 'missing event_type'
+            when event_type not in ('{{ var("accepted_email_event_types") | join("', '") }}')
+                then 'unknown event_type'
+            {{ timestamp_problems('occurred_at') }}
+            when contact_id is null then 'missing contact_id'
+            when not has_known_contact then 'unknown contact_id'
+        end as row_problem
+    from typed
+),
+
+classified as (
+    {{ classify_rows('checked', 'event_id', 'occurred_at') }}
+)
+
+select * from classified

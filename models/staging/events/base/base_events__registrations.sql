@@ -1,0 +1,60 @@
+{{ config(materialized='table') }}
+
+with source as (
+    select
+        {{ source_columns_as_text('events', 'event_attendance') }},
+        {{ raw_row_text('events', 'event_attendance') }} as raw_row
+    from {{ source('events', 'event_attendance') }}
+),
+
+contacts as (
+    select contact_id from {{ ref('stg_crm__contacts') }}
+),
+
+typed as (
+    select
+        -- ids
+        source.registration_id,
+        source.contact_id,
+        -- attributes
+        source.event_name,
+        lower(source.event_type) as event_type,
+        coalesce({{ parse_boolean('source.attended') }}, false) as is_attended,
+        -- metrics
+        case
+            when {{ parse_number('source.minutes_attended') }} >= 0
+                then {{ parse_number('source.minutes_attended') }}
+        end as minutes_attended,
+        -- timestamps
+        {{ parse_date('source.event_date') }} as event_date,
+        source.event_date as event_date_text,
+        {{ parse_timestamp('source.registered_at') }} as registered_at,
+        source.registered_at as registered_at_text,
+        contacts.contact_id is not null as has_known_contact,
+        source.raw_row
+    from source
+    left join contacts
+        on source.contact_id = contacts.contact_id
+),
+
+checked as (
+    select
+        typed.*,
+        case
+            when registration_id is null then 'missing registration_id'
+            when event_type is null then 'missing event_type'
+            when event_type not in ('{{ var("accepted_event_types") | join("', '") }}')
+                then 'unknown event_type'
+            {{ timestamp_problems('registered_at') }}
+            {{ timestamp_problems('event_date') }}
+            when contact_id is null then 'missing contact_id'
+            when not has_known_contact then 'unknown contact_id'
+        end as row_problem
+    from typed
+),
+
+classified as (
+    {{ classify_rows('checked', 'registration_id', 'registered_at') }}
+)
+
+select * from classified

@@ -1,0 +1,73 @@
+{{ config(materialized='table') }}
+
+with source as (
+    select
+        {{ source_columns_as_text('forms', 'form_submissions') }},
+        {{ raw_row_text('forms', 'form_submissions') }} as raw_row
+    from {{ source('forms', 'form_submissions') }}
+),
+
+contacts as (
+    select contact_id from {{ ref('stg_crm__contacts') }}
+),
+
+-- A form without contact_id belongs to the contact with the same e-mail (SPEC §2); where several
+-- contacts share one e-mail, the smallest contact_id is taken so reruns agree.
+contacts_by_email as (
+    select
+        email_normalized,
+        min(contact_id) as contact_id
+    from {{ ref('stg_crm__contacts') }}
+    where email_normalized is not null
+    group by email_normalized
+),
+
+typed as (
+    select
+        -- ids
+        source.submission_id,
+        source.contact_id as submitted_contact_id,
+        coalesce(source.contact_id, contacts_by_email.contact_id) as contact_id,
+        -- personal data
+        source.email,
+        -- attributes
+        lower(source.form_type) as form_type,
+        source.asset_name,
+        source.page_url,
+        {{ normalize_page_path('source.page_url') }} as page_path,
+        -- timestamps
+        {{ parse_timestamp('source.submitted_at') }} as submitted_at,
+        source.submitted_at as submitted_at_text,
+        contacts.contact_id is not null as has_known_contact,
+        source.raw_row
+    from source
+    left join contacts
+        on source.contact_id = contacts.contact_id
+    left join contacts_by_email
+        on source.contact_id is null
+        and lower(source.email) = contacts_by_email.email_normalized
+),
+
+checked as (
+    select
+        typed.*,
+        case
+            when submission_id is null then 'missing submission_id'
+            when form_type is null then 'missing form_type'
+            when form_type not in ('{{ var("accepted_form_types") | join("', '") }}')
+                then 'unknown form_type'
+            {{ timestamp_problems('submitted_at') }}
+            when submitted_contact_id is not null and not has_known_contact
+                then 'unknown contact_id'
+            when contact_id is null and email is null
+                then 'missing both contact_id and email'
+            when contact_id is null then 'no contact with this email'
+        end as row_problem
+    from typed
+),
+
+classified as (
+    {{ classify_rows('checked', 'submission_id', 'submitted_at') }}
+)
+
+select * from classified

@@ -1,0 +1,24 @@
+with base as (
+    select * from {{ ref('base_forms__submissions') }}
+),
+
+clean as (
+    select
+        -- ids
+        submission_id,
+        contact_id,
+        submitted_contact_id,
+        -- personal data
+        email,
+        -- attributes
+        form_type,
+        asset_name,
+        page_url,
+        page_path,
+        -- timestamps
+        submitted_at
+    from base
+    where row_status = 'clean'
+)
+
+select * from clean

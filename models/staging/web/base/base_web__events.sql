@@ -1,0 +1,64 @@
+{{ config(materialized='table') }}
+
+with source as (
+    select
+        {{ source_columns_as_text('web', 'web_events') }},
+        {{ raw_row_text('web', 'web_events') }} as raw_row
+    from {{ source('web', 'web_events') }}
+),
+
+contacts as (
+    select contact_id from {{ ref('stg_crm__contacts') }}
+),
+
+typed as (
+    select
+        -- ids
+        source.event_id,
+        source.anonymous_id,
+        source.contact_id,
+        -- attributes
+        lower(source.event_type) as event_type,
+        source.page_url,
+        {{ normalize_page_path('source.page_url') }} as page_path,
+        source.user_agent,
+        source.utm_source,
+        source.utm_medium,
+        source.utm_campaign,
+        -- metrics
+        case
+            when {{ parse_number('source.video_percent') }} between 0 and 100
+                then {{ parse_number('source.video_percent') }}
+        end as video_percent,
+        -- timestamps
+        {{ parse_timestamp('source.occurred_at') }} as occurred_at,
+        source.occurred_at as occurred_at_text,
+        contacts.contact_id is not null as has_known_contact,
+        source.raw_row
+    from source
+    left join contacts
+        on source.contact_id = contacts.contact_id
+),
+
+checked as (
+    select
+        typed.*,
+        case
+            when event_id is null then 'missing event_id'
+            when event_type is null then 'missing event_type'
+            when event_type not in ('{{ var("accepted_web_event_types") | join("', '") }}')
+                then 'unknown event_type'
+            {{ timestamp_problems('occurred_at') }}
+            when contact_id is null and anonymous_id is null
+                then 'missing both contact_id and anonymous_id'
+            when contact_id is not null and not has_known_contact
+                then 'unknown contact_id'
+        end as row_problem
+    from typed
+),
+
+classified as (
+    {{ classify_rows('checked', 'event_id', 'occurred_at') }}
+)
+
+select * from classified
