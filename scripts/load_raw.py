@@ -1,0 +1,297 @@
+"""Load a folder of raw files into the schema ``raw`` of a warehouse target (SPEC §1).
+
+Every ``<table>.csv`` or ``<table>.parquet`` in DIR whose name is one of the 9 raw tables
+replaces that table in the target:
+
+* CSV files are read with a header row and ALL columns as text (VARCHAR), so dirty values
+  such as ``not-a-date`` survive loading and staging can quarantine them (SPEC §7); an empty
+  field becomes NULL.
+* Parquet files are loaded as they are (their own column types).
+
+Extra columns are kept. A contract column missing from a file is allowed (staging fills it with
+a typed null) but logged as a warning. Files that are not raw tables, and raw tables with no
+file, are reported; a raw table without a file keeps what it held (or, when it does not exist
+yet, is created empty with the contract columns as text, so that ``dbt build`` can run).
+
+All tables are replaced in one transaction: either every file is loaded or none is.
+
+Examples:
+    python scripts/load_raw.py data/demo
+    LEAD_SCORING_DUCKDB_PATH=/tmp/x.duckdb python scripts/load_raw.py data/demo --target duckdb
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lead_scoring.logs import setup_logging
+from lead_scoring.raw_schema import RAW_TABLES, load_raw_schema
+from lead_scoring.warehouse import (
+    TARGETS,
+    UnsupportedTargetError,
+    connect,
+    default_target,
+    describe,
+)
+
+log = logging.getLogger("load_raw")
+
+FORMATS = (".csv", ".parquet")
+
+
+class LoadError(Exception):
+    """A problem with the input folder that stops the load (exit code 1)."""
+
+
+@dataclass(frozen=True)
+class RawFile:
+    table: str
+    path: Path
+
+    @property
+    def fmt(self) -> str:
+        return self.path.suffix.lower().lstrip(".")
+
+
+def find_raw_files(folder: Path) -> tuple[list[RawFile], list[Path]]:
+    """Split the entries of ``folder`` into raw table files and everything else.
+
+    Returns ``(raw_files, ignored)``; raw files are in contract table order. Hidden entries
+    (``.DS_Store``, ``.gitkeep``) are skipped without a word. Raises ``LoadError`` when a
+    table has both a CSV and a parquet file (which one is meant is unclear).
+    """
+    by_table: dict[str, list[Path]] = {}
+    ignored: list[Path] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if (
+            entry.is_file()
+            and entry.suffix.lower() in FORMATS
+            and entry.stem in RAW_TABLES
+        ):
+            by_table.setdefault(entry.stem, []).append(entry)
+        else:
+            ignored.append(entry)
+    doubles = {t: paths for t, paths in by_table.items() if len(paths) > 1}
+    if doubles:
+        names = "; ".join(
+            ", ".join(p.name for p in paths) for paths in doubles.values()
+        )
+        raise LoadError(
+            f"more than one file for the same raw table ({names}): keep only one"
+        )
+    raw_files = [RawFile(t, by_table[t][0]) for t in RAW_TABLES if t in by_table]
+    return raw_files, ignored
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _reader_sql(raw_file: RawFile) -> str:
+    path = _sql_string(str(raw_file.path.resolve()))
+    if raw_file.fmt == "csv":
+        return f"read_csv({path}, header = true, all_varchar = true)"
+    return f"read_parquet({path})"
+
+
+class DuckDBLoader:
+    """Replaces raw tables in a DuckDB database (one transaction for the whole load)."""
+
+    def __init__(self, con, schema: str):
+        self.con = con
+        self.schema = schema
+
+    def _table(self, table: str) -> str:
+        return f"{_quote_ident(self.schema)}.{_quote_ident(table)}"
+
+    def begin(self) -> None:
+        self.con.execute("begin transaction")
+        self.con.execute(f"create schema if not exists {_quote_ident(self.schema)}")
+
+    def commit(self) -> None:
+        self.con.execute("commit")
+
+    def rollback(self) -> None:
+        self.con.execute("rollback")
+
+    def replace(self, raw_file: RawFile) -> tuple[int, list[str]]:
+        """Replace one table with the file's content; return (rows, column names)."""
+        table = self._table(raw_file.table)
+        self.con.execute(
+            f"create or replace table {table} as select * from {_reader_sql(raw_file)}"
+        )
+        rows = self.con.execute(f"select count(*) from {table}").fetchone()[0]
+        columns = [row[0] for row in self.con.execute(f"describe {table}").fetchall()]
+        return rows, columns
+
+    def exists(self, table: str) -> bool:
+        query = "select count(*) from information_schema.tables where table_schema = ? and table_name = ?"
+        return self.con.execute(query, [self.schema, table]).fetchone()[0] > 0
+
+    def create_empty(self, table: str, columns: list[str]) -> None:
+        cols = ", ".join(f"{_quote_ident(c)} varchar" for c in columns)
+        self.con.execute(f"create table {self._table(table)} ({cols})")
+
+
+def make_loader(target: str, schema: str):
+    """The loader for a target; only DuckDB is implemented (see lead_scoring.warehouse)."""
+    con = connect(target)
+    if target == "duckdb":
+        return DuckDBLoader(con, schema)
+    raise UnsupportedTargetError(f"no loader for target {target!r}")  # pragma: no cover
+
+
+def load_folder(folder: Path, target: str, schema: str = "raw") -> dict[str, int]:
+    """Load the raw files of ``folder`` into ``schema`` of ``target``; return table -> rows."""
+    if not folder.is_dir():
+        raise LoadError(f"input folder {folder} does not exist or is not a folder")
+    contract = load_raw_schema()
+    raw_files, ignored = find_raw_files(folder)
+    for entry in ignored:
+        log.warning(
+            "%s is not a raw table file (expected <table>.csv or <table>.parquet with table one of %s); not loaded",
+            entry.name,
+            ", ".join(RAW_TABLES),
+        )
+    if not raw_files:
+        raise LoadError(
+            f"no raw table file in {folder}: expected files named <table>.csv or <table>.parquet "
+            f"for the tables {', '.join(RAW_TABLES)}"
+        )
+    found = {f.table for f in raw_files}
+    without_file = [t for t in RAW_TABLES if t not in found]
+
+    log.info(
+        "loading %d file(s) from %s into schema %s of %s",
+        len(raw_files),
+        folder,
+        schema,
+        describe(target),
+    )
+    loader = make_loader(target, schema)
+    loaded: dict[str, int] = {}
+    loader.begin()
+    try:
+        for raw_file in raw_files:
+            try:
+                rows, columns = loader.replace(raw_file)
+            except Exception as exc:  # the engine's own error type differs per target
+                raise LoadError(f"cannot load {raw_file.path}: {exc}") from exc
+            loaded[raw_file.table] = rows
+            expected = [name for name, _ in contract[raw_file.table]]
+            present = {c.lower() for c in columns}
+            missing = [c for c in expected if c.lower() not in present]
+            extra = [
+                c for c in columns if c.lower() not in {e.lower() for e in expected}
+            ]
+            log.info(
+                "%s: %d rows from %s (%s)",
+                raw_file.table,
+                rows,
+                raw_file.path.name,
+                raw_file.fmt,
+            )
+            if missing:
+                log.warning(
+                    "%s: column(s) missing from %s: %s; staging will fill them with typed nulls",
+                    raw_file.table,
+                    raw_file.path.name,
+                    ", ".join(missing),
+                )
+            if extra:
+                log.info(
+                    "%s: extra column(s) kept: %s", raw_file.table, ", ".join(extra)
+                )
+        for table in without_file:
+            if loader.exists(table):
+                log.warning(
+                    "raw table %s has no file in %s; %s.%s left as it was",
+                    table,
+                    folder,
+                    schema,
+                    table,
+                )
+            else:
+                loader.create_empty(table, [name for name, _ in contract[table]])
+                log.warning(
+                    "raw table %s has no file in %s; created %s.%s empty (contract columns as text)",
+                    table,
+                    folder,
+                    schema,
+                    table,
+                )
+        loader.commit()
+    except Exception:
+        loader.rollback()
+        raise
+    finally:
+        loader.con.close()
+    return loaded
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="load_raw.py",
+        description=(
+            "Load <table>.csv / <table>.parquet files from DIR into the raw schema of a warehouse "
+            "target, replacing those tables. CSV columns are loaded as text; parquet as it is. "
+            f"Raw tables: {', '.join(RAW_TABLES)}."
+        ),
+    )
+    parser.add_argument(
+        "dir", metavar="DIR", type=Path, help="folder holding the raw files"
+    )
+    parser.add_argument(
+        "--target",
+        default=default_target(),
+        choices=TARGETS,
+        help="warehouse target as in profiles.yml (default: $LEAD_SCORING_TARGET or duckdb); "
+        "duckdb uses $LEAD_SCORING_DUCKDB_PATH (default target/lead_scoring.duckdb)",
+    )
+    parser.add_argument(
+        "--schema", default="raw", help="schema of the raw tables (default: raw)"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log debug messages"
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="log warnings and errors only"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging(verbose=args.verbose, quiet=args.quiet)
+    try:
+        loaded = load_folder(args.dir, args.target, args.schema)
+    except (LoadError, UnsupportedTargetError) as exc:
+        log.error("%s", exc)
+        return 1
+    width = max(len(t) for t in loaded)
+    summary = "\n".join(
+        f"  {table:<{width}}  {rows:>12,d}" for table, rows in loaded.items()
+    )
+    log.info(
+        "loaded %d table(s) into %s (table -> rows):\n%s",
+        len(loaded),
+        args.schema,
+        summary,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
