@@ -87,6 +87,12 @@
     try_cast({{ expression }} as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
+{#- A number is a double: dbt.type_float() is a 4-byte float on DuckDB and Spark, which turns
+    an annual_revenue of 50000001 into 50000000 (7 significant digits). -#}
 {% macro duckdb__parse_number(expression) -%}
-    try_cast({{ expression }} as {{ dbt.type_float() }})
+    try_cast({{ expression }} as double)
+{%- endmacro %}
+
+{% macro spark__parse_number(expression) -%}
+    {{ dbt.safe_cast(expression, 'double') }}
 {%- endmacro %}
