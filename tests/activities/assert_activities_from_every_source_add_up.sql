@@ -1,0 +1,43 @@
+-- Every clean engagement row becomes its activities (SPEC §2): forms one each, e-mail events one
+-- each except `sent`, event registrations one each plus one per attended registration. Returns
+-- the sources whose expected and actual activity counts differ.
+with activity_counts as (
+    select
+        source_table,
+        count(*) as activities
+    from {{ ref('int_activities') }}
+    group by source_table
+),
+
+expected_counts as (
+    select
+        'form_submissions' as source_table,
+        (select count(*) from {{ ref('stg_forms__submissions') }}) as expected_activities
+    union all
+    select
+        'email_events' as source_table,
+        (
+            select count(*) from {{ ref('stg_email__events') }}
+            where event_type != 'sent'
+        ) as expected_activities
+    union all
+    select
+        'event_attendance' as source_table,
+        (
+            select count(*) + sum(case when is_attended then 1 else 0 end)
+            from {{ ref('stg_events__registrations') }}
+        ) as expected_activities
+),
+
+compared as (
+    select
+        expected_counts.source_table,
+        coalesce(expected_counts.expected_activities, 0) as expected_activities,
+        coalesce(activity_counts.activities, 0) as activities
+    from expected_counts
+    left join activity_counts
+        on expected_counts.source_table = activity_counts.source_table
+)
+
+select * from compared
+where expected_activities != activities
