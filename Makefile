@@ -1,0 +1,44 @@
+# The two set-up commands of the README:
+#   make demo   set up the virtual environment and run the main job on the embedded DuckDB
+#   make test   set up the virtual environment and run the whole test suite
+# Everything else is a building block of those two.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DIR ?= data/demo
+CONTACTS ?= 2000
+DIRTY_SHARE ?= 0.02
+export DBT_PROFILES_DIR := $(CURDIR)
+export DO_NOT_TRACK := 1
+
+.PHONY: demo test setup generate load build summary clean
+
+$(BIN)/dbt: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(BIN)/dbt
+
+setup: $(BIN)/dbt
+
+generate: setup
+	$(BIN)/python scripts/generate_data.py --out $(DEMO_DIR) --contacts $(CONTACTS) --dirty-share $(DIRTY_SHARE)
+
+load: generate
+	$(BIN)/python scripts/load_raw.py $(DEMO_DIR)
+
+build: load
+	$(BIN)/dbt build
+
+summary:
+	$(BIN)/python scripts/summarize.py
+
+demo: build
+	@$(MAKE) --no-print-directory summary
+
+test: setup
+	$(BIN)/pytest tests_py
+
+clean:
+	rm -rf target logs $(DEMO_DIR)

@@ -1,0 +1,129 @@
+-- The activity stream (SPEC §2): one row per activity of a known contact, from every engagement
+-- source, with the raw row it came from (source_table, source_row_id). `detail` is the text the
+-- interest rules match; detail_number is its numeric reading (video percent).
+with web as (
+    select * from {{ ref('int_web_events_stitched') }}
+    where traffic_class = 'known'
+),
+
+forms as (
+    select * from {{ ref('stg_forms__submissions') }}
+),
+
+registrations as (
+    select * from {{ ref('stg_events__registrations') }}
+),
+
+email_events as (
+    select * from {{ ref('stg_email__events') }}
+    where event_type != 'sent'
+),
+
+campaigns as (
+    select * from {{ ref('stg_email__campaigns') }}
+),
+
+web_activities as (
+    select
+        'web_events' as source_table,
+        event_id as source_row_id,
+        contact_id,
+        case event_type
+            when 'page_view' then 'page_view'
+            when 'link_click' then 'link_click'
+            when 'video_progress' then 'video_view'
+            when 'file_download' then 'content_download'
+        end as activity,
+        case
+            when event_type = 'video_progress'
+                then cast(video_percent as {{ dbt.type_string() }})
+            when event_type = 'file_download' then {{ path_file_name('page_path') }}
+            else page_path
+        end as detail,
+        case when event_type = 'video_progress' then video_percent end as detail_number,
+        occurred_at
+    from web
+),
+
+form_activities as (
+    select
+        'form_submissions' as source_table,
+        submission_id as source_row_id,
+        contact_id,
+        form_type as activity,
+        case
+            when form_type = 'content_download' then lower(asset_name)
+            when form_type = 'event_registration' then 'unknown'
+            else page_path
+        end as detail,
+        cast(null as {{ scoring_type_double() }}) as detail_number,
+        submitted_at as occurred_at
+    from forms
+),
+
+registration_activities as (
+    select
+        'event_attendance' as source_table,
+        registration_id as source_row_id,
+        contact_id,
+        'event_registration' as activity,
+        event_type as detail,
+        cast(null as {{ scoring_type_double() }}) as detail_number,
+        registered_at as occurred_at
+    from registrations
+),
+
+attendance_activities as (
+    select
+        'event_attendance' as source_table,
+        registration_id as source_row_id,
+        contact_id,
+        'event_attendance' as activity,
+        event_type as detail,
+        cast(null as {{ scoring_type_double() }}) as detail_number,
+        cast(event_date as {{ dbt.type_timestamp() }}) as occurred_at
+    from registrations
+    where is_attended
+),
+
+email_activities as (
+    select
+        'email_events' as source_table,
+        email_events.event_id as source_row_id,
+        email_events.contact_id,
+        {{ dbt.concat(["'email_'", "email_events.event_type"]) }} as activity,
+        campaigns.campaign_type as detail,
+        cast(null as {{ scoring_type_double() }}) as detail_number,
+        email_events.occurred_at
+    from email_events
+    left join campaigns
+        on email_events.campaign_id = campaigns.campaign_id
+),
+
+unioned as (
+    select * from web_activities
+    union all
+    select * from form_activities
+    union all
+    select * from registration_activities
+    union all
+    select * from attendance_activities
+    union all
+    select * from email_activities
+),
+
+activities as (
+    select
+        {{ dbt.concat(["source_table", "':'", "activity", "':'", "source_row_id"]) }} as activity_id,
+        contact_id,
+        activity,
+        detail,
+        detail_number,
+        occurred_at,
+        cast(occurred_at as date) as activity_date,
+        source_table,
+        source_row_id
+    from unioned
+)
+
+select * from activities

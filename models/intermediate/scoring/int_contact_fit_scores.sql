@@ -1,0 +1,77 @@
+-- Fit score, disqualification and grade of every contact as of as_of_date (SPEC §4):
+-- fit_score = min(100, max(0, Σ points of the matching fit rules)); a matching rule with
+-- disqualify = true makes the contact disqualified and its grade F.
+with contacts as (
+    select contact_id from {{ ref('int_contacts_enriched') }}
+),
+
+matches as (
+    select * from {{ ref('int_fit_rule_matches') }}
+),
+
+grades as (
+    select * from {{ ref('int_scoring__grades') }}
+),
+
+settings as (
+    select * from {{ ref('int_scoring__settings') }}
+),
+
+totals as (
+    select
+        contacts.contact_id,
+        coalesce(sum(matches.points), 0) as fit_points,
+        coalesce(max(case when matches.is_disqualifying then 1 else 0 end), 0) = 1 as is_disqualified,
+        count(matches.rule_id) as fit_rules_matched
+    from contacts
+    left join matches
+        on contacts.contact_id = matches.contact_id
+    group by contacts.contact_id
+),
+
+scored as (
+    select
+        contact_id,
+        fit_points,
+        least(100, greatest(0, fit_points)) as fit_score,
+        is_disqualified,
+        fit_rules_matched
+    from totals
+),
+
+-- the grade with the highest min_fit_score <= fit_score; F when disqualified
+graded as (
+    select
+        scored.contact_id,
+        grades.grade,
+        grades.grade_rank,
+        row_number() over (
+            partition by scored.contact_id
+            order by grades.min_fit_score desc
+        ) as grade_match_rank
+    from scored
+    inner join grades
+        on (scored.is_disqualified and grades.grade = 'F')
+        or (not scored.is_disqualified and grades.min_fit_score <= scored.fit_score)
+),
+
+final as (
+    select
+        scored.contact_id,
+        scored.fit_points,
+        scored.fit_score,
+        scored.is_disqualified,
+        scored.fit_rules_matched,
+        graded.grade,
+        graded.grade_rank,
+        coalesce(graded.grade_rank <= min_grade.grade_rank, false) as meets_mql_min_grade
+    from scored
+    left join graded
+        on scored.contact_id = graded.contact_id
+        and graded.grade_match_rank = 1
+    cross join settings
+    left join grades as min_grade
+        on settings.mql_min_grade = min_grade.grade
+)
+
+select * from final

@@ -1,0 +1,45 @@
+"""Print a short summary of a built lead-scoring warehouse.
+
+Reads the marts of the target (default: the embedded DuckDB file) and prints: contacts scored,
+counts per lifecycle stage and grade, the top leads with their top reasons, and whether every raw
+table reconciles (raw = clean + quarantined + superseded).
+
+Usage: python scripts/summarize.py [--target duckdb] [--top 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from lead_scoring.logs import setup_logging  # noqa: E402
+from lead_scoring.summary import build_summary  # noqa: E402
+from lead_scoring.warehouse import connect, default_target  # noqa: E402
+
+log = logging.getLogger("summarize")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--target", default=default_target(), help="dbt target to read (default: %(default)s)")
+    parser.add_argument("--top", type=int, default=10, help="how many top leads to list (default: %(default)s)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    setup_logging()
+    connection = connect(args.target)
+    try:
+        print(build_summary(connection, top=args.top))
+    finally:
+        connection.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,338 @@
+"""End to end: loader + `dbt build` on a small hand-made fixture, every expected number worked out
+by hand from SPEC §2-§5 (the arithmetic is in the comments), as of 2026-06-30.
+
+Fixture: tests_py/fixtures/scoring/raw (raw tables, with a few dirty rows) and
+tests_py/fixtures/scoring/seeds (a small rule set that keeps the arithmetic readable):
+
+  fit      F1 industry equals Software +30 · F2 employee_count between 100 and 1000 +20 ·
+           F3 seniority equals c_level +25 · F4 email_domain in rival.com|compete.io disqualify ·
+           F5 is_free_email is_true -15 · F6 job_title is_null -5 · F7 country not_in US|GB -10 ·
+           F8 annual_revenue gte 1000000 +40 · F9 department equals engineering +10
+  interest I1 page_view +2 (cap 10) · I2 page_view equals /pricing +10 (half-life 10 days) ·
+           I3 email_open +5 (window 30 days) · I4 email_unsubscribe -20 (cap 15) ·
+           I5 demo_request +60 · I6 video_view gte 50 +4 · I7 newsletter_signup +10
+  settings MQL 50, SQL 100, min grade C, weights 1 and 1, fit high 50, interest high 40,
+           interest_max 150, inactivity 30 days -10; grades A 80, B 60, C 40, D 20, F 0.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dbt_harness import copy_project, load_raw, run_dbt
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
+AS_OF = "2026-06-30"
+D = dt.date
+
+
+def build(tmp_path: Path, seeds_dir: Path) -> Path:
+    project = copy_project(tmp_path / "project", seeds_dir=seeds_dir)
+    database = tmp_path / "warehouse.duckdb"
+    loaded = load_raw(FIXTURE / "raw", database)
+    assert loaded.returncode == 0, loaded.stderr
+    result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}")
+    assert result.returncode == 0, result.stdout[-5000:]
+    return database
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    database = build(tmp_path_factory.mktemp("e2e"), FIXTURE / "seeds")
+    connection = duckdb.connect(str(database), read_only=True)
+    yield connection
+    connection.close()
+
+
+def rows(connection, sql: str) -> dict:
+    """First column -> rest of the row (a tuple, or the value when there is one)."""
+    result = {}
+    for row in connection.execute(sql).fetchall():
+        result[row[0]] = row[1] if len(row) == 2 else tuple(row[1:])
+    return result
+
+
+# --- foundation: counts, quarantine, reconciliation, stitching --------------------------------
+
+def test_every_raw_table_reconciles_with_hand_counted_buckets(warehouse):
+    got = rows(
+        warehouse,
+        "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows "
+        "from quality.fct_raw_reconciliation",
+    )
+    assert got == {
+        # CO1 has two versions: the older one is superseded
+        "crm_companies": (3, 2, 0, 1),
+        # C5 was written on 2026-07-01, after as_of_date: quarantined; C7's older version superseded
+        "crm_contacts": (9, 7, 1, 1),
+        # D1 open, then won: the open version is superseded
+        "crm_deals": (2, 1, 0, 1),
+        # W92 has the unknown type 'hover'; the second W71 is a duplicate
+        "web_events": (12, 10, 2, 0),
+        "web_identities": (2, 2, 0, 0),
+        "email_campaigns": (1, 1, 0, 0),
+        # M4 refers to contact C404, which does not exist
+        "email_events": (4, 3, 1, 0),
+        "form_submissions": (6, 6, 0, 0),
+        "event_attendance": (0, 0, 0, 0),
+    }
+
+
+def test_quarantined_rows_name_their_reason(warehouse):
+    got = set(
+        warehouse.execute(
+            "select raw_table, row_key, quarantine_reason from quality.fct_quarantined_rows"
+        ).fetchall()
+    )
+    assert got == {
+        ("crm_contacts", "C5", "updated_at after as_of_date (version not yet effective)"),
+        ("web_events", "W92", "unknown event_type"),
+        ("web_events", "W71", "duplicate event_id"),
+        ("email_events", "M4", "unknown contact_id"),
+    }
+
+
+def test_identity_stitching(warehouse):
+    got = rows(
+        warehouse,
+        "select event_id, contact_id, traffic_class from intermediate.int_web_events_stitched",
+    )
+    # A6 was identified as C2 on 05-01 and as C6 on 06-12: the latest wins, and W61 (05-25,
+    # before the identification) belongs to C6 too.
+    assert got["W61"] == ("C6", "known")
+    assert got["W62"] == ("C6", "known")
+    # W63 is C6's, but its user agent contains 'bot': kept, not scored
+    assert got["W63"] == ("C6", "bot")
+    # A9 was never identified
+    assert got["W91"] == (None, "anonymous")
+    assert got["W11"] == ("C1", "known")
+    assert len(got) == 10
+
+
+def test_activity_stream(warehouse):
+    got = rows(
+        warehouse,
+        "select activity, count(*) from intermediate.int_activities group by activity",
+    )
+    # web: W11 W12 W61 W62 W71 W72 W73 page views, W31 a video; forms: S1 S3 S4 S5 S6 demo
+    # requests, S2 a newsletter sign-up; e-mail: M2 open, M3 unsubscribe (M1 'sent' is no activity)
+    assert got == {
+        "page_view": 7,
+        "video_view": 1,
+        "demo_request": 5,
+        "newsletter_signup": 1,
+        "email_open": 1,
+        "email_unsubscribe": 1,
+    }
+    # S4-S6 have no contact_id; their e-mail matches C8 case-insensitively (with blanks)
+    assert rows(
+        warehouse,
+        "select source_row_id, contact_id from intermediate.int_activities "
+        "where source_table = 'form_submissions'",
+    ) == {"S1": "C1", "S2": "C2", "S3": "C3", "S4": "C8", "S5": "C8", "S6": "C8"}
+    # page paths normalised: /Pricing/?utm_source=x#plans -> /pricing, / stays /
+    assert rows(
+        warehouse,
+        "select source_row_id, detail from intermediate.int_activities "
+        "where source_row_id in ('W11', 'W12', 'W61', 'W73')",
+    ) == {"W11": "/pricing", "W12": "/", "W61": "/product", "W73": "/pricing"}
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+EXPECTED_SCORES = {
+    # C1 CEO at CO1 (Software, 500 employees, revenue 500k), US:
+    #   fit = F1 30 + F2 20 + F3 25 = 75 -> grade B.
+    #   interest: I1 two page views 2 + 2 = 4; I2 /pricing on 06-20, age 10, half-life 10:
+    #   10 x 0.5 = 5; I5 demo request 60 -> 69. lead = 75 + 69 = 144.
+    "C1": (75.0, "B", False, 69.0, 144.0),
+    # C2 student with gmail, DE: fit = F5 -15 + F7 -10 = -25 -> 0, grade F.
+    #   interest: I7 10; I3 open on 05-10 is 51 days old, outside the 30-day window: 0;
+    #   I4 -20 capped at 15 keeping the sign: -15; last engagement 05-10 is 51 >= 30 days ago:
+    #   inactivity -10. 10 - 15 - 10 = -15 -> floor 0.
+    "C2": (0.0, "F", False, 0.0, 0.0),
+    # C3 @rival.com at CO1: fit = 30 + 20 + F4 0 = 50, disqualified -> F.
+    #   interest: I5 60 + I6 video 75% >= 50: 4 = 64. lead 114.
+    "C3": (50.0, "F", True, 64.0, 114.0),
+    # C4 no title, no company, no country: fit = F6 -5 -> 0, F. No activity: -10 -> 0.
+    "C4": (0.0, "F", False, 0.0, 0.0),
+    # C6 Marketing Manager at CO1, GB: fit = 30 + 20 = 50 -> C.
+    #   interest: I1 W61 + W62 = 4 (W63 is a bot); I2 W62 /pricing on 06-10, age 20:
+    #   10 x 0.25 = 2.5 -> 6.5; last engagement 06-10, 20 < 30 days: no inactivity. lead 56.5.
+    "C6": (50.0, "C", False, 6.5, 56.5),
+    # C7 Engineer in Engineering at CO2 (software, 50 employees): fit = 30 + F9 10 = 40 -> C.
+    #   interest: three /pricing views on 03-01 (121 days before 06-30): I1 3 x 2 = 6;
+    #   I2 30 x 0.5^12.1 = 0.00683; inactivity -10 -> 6.00683 - 10 < 0 -> 0. lead 40.
+    "C7": (40.0, "C", False, 0.0, 40.0),
+    # C8 no title, US: fit = -5 -> 0, F. Three demo requests (S4-S6) on 06-29: 180,
+    #   above interest_max 150 -> 150. lead 150.
+    "C8": (0.0, "F", False, 150.0, 150.0),
+}
+
+
+def test_scores_grades_and_disqualification(warehouse):
+    got = rows(
+        warehouse,
+        "select contact_id, fit_score, grade, is_disqualified, interest_score, lead_score "
+        "from marts.fct_lead_scores",
+    )
+    assert got.keys() == EXPECTED_SCORES.keys()  # C5 does not exist as of 06-30
+    for contact_id, (fit, grade, disqualified, interest, lead) in EXPECTED_SCORES.items():
+        got_fit, got_grade, got_disqualified, got_interest, got_lead = got[contact_id]
+        assert got_fit == pytest.approx(fit), contact_id
+        assert got_grade == grade, contact_id
+        assert got_disqualified == disqualified, contact_id
+        assert got_interest == pytest.approx(interest, abs=1e-9), contact_id
+        assert got_lead == pytest.approx(lead, abs=1e-9), contact_id
+
+
+def test_percentile_and_quadrant(warehouse):
+    got = rows(
+        warehouse, "select contact_id, score_percentile, quadrant from marts.fct_lead_scores"
+    )
+    # lead scores ascending: C2 0, C4 0, C7 40, C6 56.5, C3 114, C1 144, C8 150;
+    # percent_rank = (rank - 1) / 6; percentile = 1 + floor(99 x percent_rank)
+    assert got == {
+        "C2": (1, "avoid"),  # fit 0 < 50, interest 0 < 40
+        "C4": (1, "avoid"),
+        "C7": (34, "avoid"),  # 1 + floor(99 x 2/6 = 33)
+        "C6": (50, "nurture"),  # 1 + floor(49.5); fit 50 >= 50, interest 6.5 < 40
+        "C3": (67, "sweet_spot"),  # 1 + floor(66); fit 50, interest 64
+        "C1": (83, "sweet_spot"),  # 1 + floor(82.5)
+        "C8": (100, "review"),  # fit 0, interest 150
+    }
+
+
+def test_lifecycle_stages_and_dates(warehouse):
+    got = rows(
+        warehouse,
+        "select contact_id, lifecycle_stage, subscriber_at, lead_at, mql_at, sql_at, "
+        "opportunity_at, customer_at from marts.fct_lead_scores",
+    )
+    assert got == {
+        # 06-01: lead 75 + 0 -> mql; 06-25: 75 + 69.07 = 144.07 >= 100 -> sql
+        "C1": ("sql", D(2026, 6, 1), D(2026, 6, 1), D(2026, 6, 1), D(2026, 6, 25), None, None),
+        # only conversion: a newsletter sign-up
+        "C2": ("subscriber", D(2026, 5, 1), None, None, None, None, None),
+        # lead 114 but grade F is below the minimum grade C; a demo request makes it a lead
+        "C3": ("lead", D(2026, 6, 10), D(2026, 6, 10), None, None, None, None),
+        # CRM override sql on 06-03, deal created 06-05, won 06-20
+        "C4": (
+            "customer", D(2026, 6, 1), D(2026, 6, 1), D(2026, 6, 3), D(2026, 6, 3),
+            D(2026, 6, 5), D(2026, 6, 20),
+        ),
+        # created 06-01; W61 (05-25) counts on the creation day: 50 + 2 = 52 -> mql
+        "C6": ("mql", D(2026, 6, 1), D(2026, 6, 1), D(2026, 6, 1), None, None, None),
+        # 03-01: 40 + 36 = 76 -> mql; by 06-30 the score decayed to 40, the stage stays mql
+        "C7": ("mql", D(2026, 1, 1), D(2026, 1, 1), D(2026, 3, 1), None, None, None),
+        "C8": ("lead", D(2026, 6, 1), D(2026, 6, 1), None, None, None, None),
+    }
+
+
+def test_history_of_a_decaying_lead(warehouse):
+    got = warehouse.execute(
+        "select evaluation_date, interest_score, lead_score, computed_stage, reached_stage "
+        "from marts.fct_lead_score_history where contact_id = 'C7' order by evaluation_date"
+    ).fetchall()
+    assert [row[0] for row in got] == [D(2026, 1, 1), D(2026, 3, 1), D(2026, 6, 30)]
+    # 01-01: no activity yet: -10 -> 0; 03-01: I1 6 + I2 30 = 36
+    assert [row[1] for row in got] == pytest.approx([0.0, 36.0, 0.0])
+    assert [row[3] for row in got] == ["lead", "mql", "lead"]
+    assert [row[4] for row in got] == ["lead", "mql", "mql"]
+
+
+def test_history_evaluation_days(warehouse):
+    got = warehouse.execute(
+        "select contact_id, evaluation_date, lead_score from marts.fct_lead_score_history "
+        "where contact_id in ('C1', 'C4') order by 1, 2"
+    ).fetchall()
+    assert got == [
+        ("C1", D(2026, 6, 1), pytest.approx(75.0)),
+        ("C1", D(2026, 6, 20), pytest.approx(87.0)),  # 75 + I1 2 + I2 10
+        ("C1", D(2026, 6, 25), pytest.approx(75 + 2 + 10 * 0.5 ** 0.5 + 60)),
+        ("C1", D(2026, 6, 30), pytest.approx(144.0)),
+        # creation, override, deal created, deal won, as_of_date
+        ("C4", D(2026, 6, 1), 0.0),
+        ("C4", D(2026, 6, 3), 0.0),
+        ("C4", D(2026, 6, 5), 0.0),
+        ("C4", D(2026, 6, 20), 0.0),
+        ("C4", D(2026, 6, 30), 0.0),
+    ]
+
+
+def test_components_explain_every_point(warehouse):
+    got = {
+        (row[0], row[1]): (row[2], row[3], row[4])
+        for row in warehouse.execute(
+            "select contact_id, rule_id, rule_kind, matches, points "
+            "from marts.fct_lead_score_components"
+        ).fetchall()
+    }
+    expected = {
+        ("C1", "F1"): ("fit", 1, 30.0), ("C1", "F2"): ("fit", 1, 20.0),
+        ("C1", "F3"): ("fit", 1, 25.0), ("C1", "I1"): ("interest", 2, 4.0),
+        ("C1", "I2"): ("interest", 1, 5.0), ("C1", "I5"): ("interest", 1, 60.0),
+        ("C2", "F5"): ("fit", 1, -15.0), ("C2", "F7"): ("fit", 1, -10.0),
+        ("C2", "I4"): ("interest", 1, -15.0), ("C2", "I7"): ("interest", 1, 10.0),
+        ("C2", "inactivity"): ("inactivity", 1, -10.0),
+        ("C3", "F1"): ("fit", 1, 30.0), ("C3", "F2"): ("fit", 1, 20.0),
+        ("C3", "F4"): ("fit", 1, 0.0), ("C3", "I5"): ("interest", 1, 60.0),
+        ("C3", "I6"): ("interest", 1, 4.0),
+        ("C4", "F6"): ("fit", 1, -5.0), ("C4", "inactivity"): ("inactivity", 1, -10.0),
+        ("C6", "F1"): ("fit", 1, 30.0), ("C6", "F2"): ("fit", 1, 20.0),
+        ("C6", "I1"): ("interest", 2, 4.0), ("C6", "I2"): ("interest", 1, 2.5),
+        ("C7", "F1"): ("fit", 1, 30.0), ("C7", "F9"): ("fit", 1, 10.0),
+        ("C7", "I1"): ("interest", 3, 6.0),
+        ("C7", "I2"): ("interest", 3, 30 * 0.5 ** 12.1),
+        ("C7", "inactivity"): ("inactivity", 1, -10.0),
+        ("C8", "F6"): ("fit", 1, -5.0),
+        ("C8", "I5"): ("interest", 3, 180.0),  # before interest_max
+    }
+    assert got.keys() == expected.keys()
+    for key, (kind, matches, points) in expected.items():
+        assert got[key][:2] == (kind, matches), key
+        assert got[key][2] == pytest.approx(points, abs=1e-9), key
+
+
+def test_dim_contacts_masks_email(warehouse):
+    got = rows(warehouse, "select contact_id, email from marts.dim_contacts")
+    assert got["C1"] == "a***@acme.com"
+    assert got["C8"] == "d***@example.com"
+
+
+# --- tuning: a seed edit changes the scores, no SQL edit -------------------------------------
+
+def test_editing_a_weight_in_a_seed_changes_the_scores(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURE / "seeds", seeds)
+    path = seeds / "scoring_interest_rules.csv"
+    with path.open(newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns, rules = reader.fieldnames, list(reader)
+    for rule in rules:
+        if rule["rule_id"] == "I5":
+            rule["points"] = "30"  # demo request 60 -> 30
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rules)
+
+    database = build(tmp_path, seeds)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        got = rows(
+            connection,
+            "select contact_id, interest_score, lead_score, lifecycle_stage "
+            "from marts.fct_lead_scores where contact_id in ('C1', 'C8')",
+        )
+    # C1: 4 + 5 + 30 = 39, lead 114: still sql (06-25: 75 + 2 + 7.07 + 30 = 114.07 >= 100)
+    assert got["C1"][0] == pytest.approx(39.0)
+    assert got["C1"][1] == pytest.approx(114.0)
+    assert got["C1"][2] == "sql"
+    # C8: 3 x 30 = 90, now below interest_max 150
+    assert got["C8"][0] == pytest.approx(90.0)
