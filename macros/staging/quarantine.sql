@@ -15,12 +15,27 @@
 {%- endmacro %}
 
 {#- The raw row as one readable text, `column=value` pairs in declared order, kept with a
-    quarantined row so that a data steward can see what arrived. -#}
+    quarantined row so that a data steward can see what arrived. A raw column may be typed
+    (parquet, an EL tool's types), so it is cast to text before coalesce; a declared column the
+    raw table lacks shows as empty. -#}
 {% macro raw_row_text(source_name, table_name) -%}
+    {%- set present = [] -%}
+    {%- if execute -%}
+        {%- set loaded = load_relation(source(source_name, table_name)) -%}
+        {%- if loaded is not none -%}
+            {%- for column in adapter.get_columns_in_relation(loaded) -%}
+                {%- do present.append(column.name | lower) -%}
+            {%- endfor -%}
+        {%- endif -%}
+    {%- endif -%}
     {%- set parts = [] -%}
     {%- for name in declared_source_columns(source_name, table_name) -%}
         {%- do parts.append("'" ~ ("; " if not loop.first else "") ~ name ~ "='") -%}
-        {%- do parts.append("coalesce(" ~ name ~ ", '')") -%}
+        {%- if name | lower in present -%}
+            {%- do parts.append("coalesce(cast(" ~ name ~ " as " ~ dbt.type_string() ~ "), '')") -%}
+        {%- else -%}
+            {%- do parts.append("''") -%}
+        {%- endif -%}
     {%- endfor -%}
     {{ dbt.concat(parts) if parts else "''" }}
 {%- endmacro %}
