@@ -7,8 +7,27 @@ with settings_seed as (
     select * from {{ ref('scoring_settings') }}
 ),
 
+-- The grades seed itself (not int_scoring__grades), so that bad settings are reported in the
+-- same build as bad grades.
+grades_seed as (
+    select * from {{ ref('scoring_grades') }}
+),
+
+grades_typed as (
+    select
+        {{ scoring_seed_text('grade') }} as grade,
+        {{ scoring_seed_number('min_fit_score') }} as min_fit_score
+    from grades_seed
+),
+
+-- One row per grade even while a duplicate grade is being reported by int_scoring__grades.
 grades as (
-    select * from {{ ref('int_scoring__grades') }}
+    select
+        lower(grade) as grade_key,
+        min(grade) as grade,
+        min(min_fit_score) as min_fit_score
+    from grades_typed
+    group by lower(grade)
 ),
 
 settings as (
@@ -43,7 +62,7 @@ with_grade as (
         pivoted.conversion_window_days
     from pivoted
     left join grades
-        on lower(grades.grade) = lower(pivoted.mql_min_grade_value)
+        on grades.grade_key = lower(pivoted.mql_min_grade_value)
 )
 
 select * from with_grade
