@@ -96,3 +96,13 @@
 {% macro spark__parse_number(expression) -%}
     {{ dbt.safe_cast(expression, 'double') }}
 {%- endmacro %}
+
+{#- A number as text the way people write it: whole numbers without a decimal part ('75', not
+    '75.0'), so that text operators in the rules (equals 75) match. -#}
+{% macro number_as_text(expression) -%}
+    case
+        when {{ expression }} = floor({{ expression }})
+            then cast(cast({{ expression }} as {{ dbt.type_bigint() }}) as {{ dbt.type_string() }})
+        else cast({{ expression }} as {{ dbt.type_string() }})
+    end
+{%- endmacro %}

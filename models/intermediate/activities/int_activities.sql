@@ -36,7 +36,7 @@ web_activities as (
         end as activity,
         case
             when event_type = 'video_progress'
-                then cast(video_percent as {{ dbt.type_string() }})
+                then {{ number_as_text('video_percent') }}
             when event_type = 'file_download' then {{ path_file_name('page_path') }}
             else page_path
         end as detail,

@@ -26,7 +26,7 @@ attribute_values as (
     select
         contact_id,
         '{{ attribute }}' as attribute,
-        cast({{ attribute }} as {{ dbt.type_string() }}) as value_text,
+        {{ number_as_text(attribute) }} as value_text,
         cast({{ attribute }} as {{ scoring_type_double() }}) as value_number
     from contacts
     union all

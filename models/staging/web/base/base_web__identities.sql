@@ -16,8 +16,11 @@ typed as (
         -- ids
         source.anonymous_id,
         source.contact_id,
-        {{ dbt.concat(["coalesce(source.anonymous_id, '')", "'|'", "coalesce(source.contact_id, '')"]) }}
-            as identity_key,
+        {{ dbt.concat([
+            "coalesce(source.anonymous_id, '')", "'|'",
+            "coalesce(source.contact_id, '')", "'|'",
+            "coalesce(source.identified_at, '')",
+        ]) }} as identity_key,
         -- timestamps
         {{ parse_timestamp('source.identified_at') }} as identified_at,
         source.identified_at as identified_at_text,
