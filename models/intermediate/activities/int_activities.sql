@@ -1,6 +1,20 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy=activity_days_strategy(),
+    unique_key='activity_date',
+    partition_by=['activity_date'],
+    on_schema_change='fail',
+) }}
+
 -- The activity stream (SPEC §2): one row per activity of a known contact, from every engagement
 -- source, with the raw row it came from (source_table, source_row_id). `detail` is the text the
 -- interest rules match; detail_number is its numeric reading (video percent).
+--
+-- Incremental by activity day: a run rebuilds every day from `activity_lookback_days` before the
+-- latest day already built, and every day holding a web event of a visitor identified in that
+-- time (stitching moves such events, old ones too, to a contact). Whole days are replaced, so an
+-- incremental run gives the same rows as a full refresh for those days; corrections to older
+-- days need `dbt build --full-refresh`.
 with web as (
     select * from {{ ref('int_web_events_stitched') }}
     where traffic_class = 'known'
@@ -21,6 +35,11 @@ email_events as (
 
 campaigns as (
     select * from {{ ref('stg_email__campaigns') }}
+),
+
+-- read by incremental runs only: visitors identified lately restitch their older web events
+identities as (
+    select * from {{ ref('int_web_identities_resolved') }}
 ),
 
 web_activities as (
@@ -124,6 +143,42 @@ activities as (
         source_table,
         source_row_id
     from unioned
-)
+),
 
-select * from activities
+{% if is_incremental() %}
+watermark as (
+    select
+        {{ dbt.dateadd('day', -1 * var('activity_lookback_days', 3), 'max(activity_date)') }}
+            as rebuild_from
+    from {{ this }}
+),
+
+restitched_days as (
+    select distinct cast(web.occurred_at as date) as activity_date
+    from web
+    inner join identities
+        on web.anonymous_id = identities.anonymous_id
+    cross join watermark
+    where identities.identified_at >= watermark.rebuild_from
+),
+
+rebuilt_days as (
+    select distinct activities.activity_date
+    from activities
+    cross join watermark
+    where activities.activity_date >= watermark.rebuild_from
+    union
+    select activity_date from restitched_days
+),
+
+final as (
+    select * from activities
+    where activity_date in (select activity_date from rebuilt_days)
+)
+{% else %}
+final as (
+    select * from activities
+)
+{% endif %}
+
+select * from final
