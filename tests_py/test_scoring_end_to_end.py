@@ -308,31 +308,71 @@ def test_dim_contacts_masks_email(warehouse):
 
 # --- tuning: a seed edit changes the scores, no SQL edit -------------------------------------
 
-def test_editing_a_weight_in_a_seed_changes_the_scores(tmp_path):
-    seeds = tmp_path / "seeds"
-    shutil.copytree(FIXTURE / "seeds", seeds)
-    path = seeds / "scoring_interest_rules.csv"
+INJECTION = "x'; drop table raw.crm_contacts; --"
+
+
+def edit_seed(path: Path, edit) -> None:
     with path.open(newline="") as handle:
         reader = csv.DictReader(handle)
-        columns, rules = reader.fieldnames, list(reader)
-    for rule in rules:
-        if rule["rule_id"] == "I5":
-            rule["points"] = "30"  # demo request 60 -> 30
+        columns, rules = list(reader.fieldnames), list(reader)
+    rules = edit(rules)
     with path.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rules)
 
+
+@pytest.fixture(scope="module")
+def tuned(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    """The fixture built again after two seed edits: demo requests are worth 30 instead of 60,
+    and two rules whose values look like SQL were added."""
+    tmp_path = tmp_path_factory.mktemp("tuned")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURE / "seeds", seeds)
+
+    def halve_demo_requests(rules):
+        for rule in rules:
+            if rule["rule_id"] == "I5":
+                rule["points"] = "30"
+        return rules
+
+    edit_seed(seeds / "scoring_interest_rules.csv", halve_demo_requests)
+    edit_seed(seeds / "scoring_interest_rules.csv", lambda rules: rules + [{
+        "rule_id": "I99", "activity": "page_view", "operator": "contains", "value": INJECTION,
+        "points": "50", "description": "SQL-looking value",
+    }])
+    edit_seed(seeds / "scoring_fit_rules.csv", lambda rules: rules + [{
+        "rule_id": "F99", "level": "contact", "attribute": "job_title", "operator": "in",
+        "value": INJECTION + "|ceo' or '1'='1", "points": "50", "disqualify": "false",
+        "description": "SQL-looking value",
+    }])
     database = build(tmp_path, seeds)
-    with duckdb.connect(str(database), read_only=True) as connection:
-        got = rows(
-            connection,
-            "select contact_id, interest_score, lead_score, lifecycle_stage "
-            "from marts.fct_lead_scores where contact_id in ('C1', 'C8')",
-        )
+    connection = duckdb.connect(str(database), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_editing_a_weight_in_a_seed_changes_the_scores(tuned):
+    got = rows(
+        tuned,
+        "select contact_id, interest_score, lead_score, lifecycle_stage "
+        "from marts.fct_lead_scores where contact_id in ('C1', 'C8')",
+    )
     # C1: 4 + 5 + 30 = 39, lead 114: still sql (06-25: 75 + 2 + 7.07 + 30 = 114.07 >= 100)
     assert got["C1"][0] == pytest.approx(39.0)
     assert got["C1"][1] == pytest.approx(114.0)
     assert got["C1"][2] == "sql"
     # C8: 3 x 30 = 90, now below interest_max 150
     assert got["C8"][0] == pytest.approx(90.0)
+
+
+def test_rule_values_that_look_like_sql_are_plain_strings(tuned):
+    # the raw table the value names is intact, and the rules matched nobody
+    assert tuned.execute("select count(*) from raw.crm_contacts").fetchone()[0] == 9
+    assert tuned.execute(
+        "select count(*) from marts.fct_lead_score_components where rule_id in ('F99', 'I99')"
+    ).fetchone()[0] == 0
+    # the values arrived unchanged, as data
+    assert tuned.execute(
+        "select value_text from intermediate.int_scoring__interest_rules where rule_id = 'I99'"
+    ).fetchone()[0] == INJECTION
