@@ -13,19 +13,29 @@ ranked as (
         row_number() over (
             partition by anonymous_id
             order by identified_at desc, contact_id asc
-        ) as identification_rank,
-        count(distinct contact_id) over (partition by anonymous_id) as identified_contacts
+        ) as identification_rank
     from identities
+),
+
+-- A grouped count, not count(distinct) over a window: PostgreSQL has no distinct window aggregates.
+contacts_per_visitor as (
+    select
+        anonymous_id,
+        count(distinct contact_id) as identified_contacts
+    from identities
+    group by anonymous_id
 ),
 
 resolved as (
     select
-        anonymous_id,
-        contact_id,
-        identified_at,
-        identified_contacts
+        ranked.anonymous_id,
+        ranked.contact_id,
+        ranked.identified_at,
+        contacts_per_visitor.identified_contacts
     from ranked
-    where identification_rank = 1
+    inner join contacts_per_visitor
+        on ranked.anonymous_id = contacts_per_visitor.anonymous_id
+    where ranked.identification_rank = 1
 )
 
 select * from resolved
