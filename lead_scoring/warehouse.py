@@ -2,8 +2,9 @@
 
 ``duckdb`` (the default) opens the file named by ``LEAD_SCORING_DUCKDB_PATH`` (default
 ``target/lead_scoring.duckdb`` relative to the project root), exactly as dbt does.
-``postgres`` is reserved: it will use the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD and
-PGDATABASE, and is not supported yet.
+``postgres`` connects with psycopg2 through the standard libpq variables PGHOST, PGPORT, PGUSER,
+PGPASSWORD and PGDATABASE (the ones psql reads), with the same defaults as ``profiles.yml``
+(localhost, 5432, postgres, lead_scoring; no password default).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ TARGETS: tuple[str, ...] = ("duckdb", "postgres")
 DUCKDB_PATH_ENV = "LEAD_SCORING_DUCKDB_PATH"
 DUCKDB_DEFAULT_PATH = "target/lead_scoring.duckdb"
 POSTGRES_ENV = ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE")
+# Defaults shared with the postgres output of profiles.yml (never a password).
+POSTGRES_DEFAULTS = {
+    "PGHOST": "localhost",
+    "PGPORT": "5432",
+    "PGUSER": "postgres",
+    "PGDATABASE": "lead_scoring",
+}
 
 
 class UnsupportedTargetError(RuntimeError):
@@ -40,17 +48,34 @@ def describe(target: str) -> str:
     if target == "duckdb":
         return f"duckdb file {duckdb_path()}"
     if target == "postgres":
-        host = os.environ.get("PGHOST", "localhost")
-        port = os.environ.get("PGPORT", "5432")
-        return f"postgres {host}:{port}/{os.environ.get('PGDATABASE', '')}"
+        settings = postgres_settings()
+        return (
+            f"postgres {settings['user']}@{settings['host']}:{settings['port']}"
+            f"/{settings['dbname']}"
+        )
     return target
+
+
+def postgres_settings() -> dict[str, str]:
+    """Connection keywords for psycopg2 from the PG* variables (password only when set)."""
+    env = {name: os.environ.get(name) or POSTGRES_DEFAULTS.get(name, "") for name in POSTGRES_ENV}
+    settings = {
+        "host": env["PGHOST"],
+        "port": env["PGPORT"],
+        "user": env["PGUSER"],
+        "dbname": env["PGDATABASE"],
+    }
+    if env["PGPASSWORD"]:
+        settings["password"] = env["PGPASSWORD"]
+    return settings
 
 
 def connect(target: str | None = None):
     """Open a DB-API connection for a target name.
 
     For ``duckdb`` this is a ``duckdb.DuckDBPyConnection`` (the parent folder of the file is
-    created when missing). Other targets raise ``UnsupportedTargetError`` with a clear message.
+    created when missing); for ``postgres`` a psycopg2 connection (not in autocommit). Unknown
+    targets, or postgres without psycopg2, raise ``UnsupportedTargetError``.
     """
     target = target or default_target()
     if target == "duckdb":
@@ -60,10 +85,19 @@ def connect(target: str | None = None):
         path.parent.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(str(path))
     if target == "postgres":
-        raise UnsupportedTargetError(
-            "target postgres needs psycopg2 and is not supported by the scripts yet "
-            f"(it will read the libpq variables {', '.join(POSTGRES_ENV)})"
-        )
+        try:
+            import psycopg2
+        except ImportError as exc:  # pragma: no cover - installed with dbt-postgres
+            raise UnsupportedTargetError(
+                "target postgres needs psycopg2 (pip install -r requirements.txt)"
+            ) from exc
+        try:
+            return psycopg2.connect(**postgres_settings())
+        except psycopg2.OperationalError as exc:
+            raise UnsupportedTargetError(
+                f"cannot connect to {describe(target)} (libpq variables "
+                f"{', '.join(POSTGRES_ENV)}): {str(exc).strip()}"
+            ) from exc
     raise UnsupportedTargetError(
         f"unknown target {target!r}; known targets: {', '.join(TARGETS)}"
     )

@@ -8,6 +8,13 @@ replaces that table in the target:
   field becomes NULL.
 * Parquet files are loaded as they are (their own column types).
 
+Targets: ``duckdb`` (the file of ``$LEAD_SCORING_DUCKDB_PATH``) and ``postgres`` (the server
+of the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE). On PostgreSQL a CSV is
+copied with COPY into text columns, a parquet file is read with pyarrow and copied into columns
+of the matching PostgreSQL types; column names are lower-cased. A table whose columns do not
+change is emptied and refilled, so the staging views built on it stay; when its columns change
+it is dropped with the views that depend on it (the next ``dbt build`` recreates them).
+
 Extra columns are kept. A contract column missing from a file is allowed (staging fills it with
 a typed null) but logged as a warning. Files that are not raw tables, and raw tables with no
 file, are reported; a raw table without a file keeps what it held (or, when it does not exist
@@ -18,11 +25,14 @@ All tables are replaced in one transaction: either every file is loaded or none 
 Examples:
     python scripts/load_raw.py data/demo
     LEAD_SCORING_DUCKDB_PATH=/tmp/x.duckdb python scripts/load_raw.py data/demo --target duckdb
+    PGHOST=127.0.0.1 PGPORT=55432 python scripts/load_raw.py data/demo --target postgres
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import logging
 import sys
 from dataclasses import dataclass
@@ -145,12 +155,142 @@ class DuckDBLoader:
         self.con.execute(f"create table {self._table(table)} ({cols})")
 
 
+def _postgres_type(arrow_type) -> str:
+    """PostgreSQL column type for an Arrow (parquet) column type; text when unsure."""
+    import pyarrow as pa
+
+    if pa.types.is_boolean(arrow_type):
+        return "boolean"
+    if pa.types.is_integer(arrow_type):
+        return "bigint"
+    if pa.types.is_floating(arrow_type):
+        return "double precision"
+    if pa.types.is_decimal(arrow_type):
+        return "numeric"
+    if pa.types.is_timestamp(arrow_type):
+        return "timestamptz" if arrow_type.tz else "timestamp"
+    if pa.types.is_date(arrow_type):
+        return "date"
+    return "text"
+
+
+class PostgresLoader:
+    """Replaces raw tables in PostgreSQL with COPY (one transaction for the whole load)."""
+
+    def __init__(self, con, schema: str):
+        self.con = con
+        self.schema = schema
+        self.cursor = con.cursor()
+
+    def _table(self, table: str) -> str:
+        return f"{_quote_ident(self.schema)}.{_quote_ident(table)}"
+
+    def begin(self) -> None:  # psycopg2 opens the transaction with the first statement
+        self.cursor.execute(f"create schema if not exists {_quote_ident(self.schema)}")
+
+    def commit(self) -> None:
+        self.con.commit()
+
+    def rollback(self) -> None:
+        self.con.rollback()
+
+    def _existing_columns(self, table: str) -> list[tuple[str, str]]:
+        self.cursor.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = %s and table_name = %s order by ordinal_position",
+            (self.schema, table),
+        )
+        return [(name, data_type) for name, data_type in self.cursor.fetchall()]
+
+    def _prepare(self, table: str, columns: list[tuple[str, str]]) -> None:
+        """Empty the table when its columns stay the same, else (re)create it."""
+        existing = self._existing_columns(table)
+        wanted = [(name, data_type) for name, data_type in columns]
+        normal = {"double precision": "double precision", "timestamp": "timestamp without time zone",
+                  "timestamptz": "timestamp with time zone"}
+        if existing and existing == [(n, normal.get(t, t)) for n, t in wanted]:
+            self.cursor.execute(f"truncate table {self._table(table)}")
+            return
+        if existing:
+            log.info("%s: columns changed; dropping it and the views built on it", table)
+            self.cursor.execute(f"drop table {self._table(table)} cascade")
+        cols = ", ".join(f"{_quote_ident(name)} {data_type}" for name, data_type in columns)
+        self.cursor.execute(f"create table {self._table(table)} ({cols})")
+
+    def _copy_csv(self, table: str, columns: list[str], handle) -> None:
+        names = ", ".join(_quote_ident(c) for c in columns)
+        self.cursor.copy_expert(
+            f"copy {self._table(table)} ({names}) from stdin with (format csv, header true)",
+            handle,
+        )
+
+    def replace(self, raw_file: RawFile) -> tuple[int, list[str]]:
+        """Replace one table with the file's content; return (rows, column names)."""
+        if raw_file.fmt == "csv":
+            with raw_file.path.open(newline="", encoding="utf-8-sig") as handle:
+                header = next(csv.reader(handle), None)
+            if not header:
+                raise LoadError(f"{raw_file.path.name} has no header row")
+            columns = [name.strip().lower() for name in header]
+            self._prepare(raw_file.table, [(c, "text") for c in columns])
+            with _SkipBOM(raw_file.path) as data:
+                self._copy_csv(raw_file.table, columns, data)
+        else:
+            import pyarrow.csv as pa_csv
+            import pyarrow.parquet as pq
+
+            data = pq.read_table(raw_file.path)
+            data = data.rename_columns([name.strip().lower() for name in data.column_names])
+            columns = data.column_names
+            self._prepare(
+                raw_file.table,
+                [(field.name, _postgres_type(field.type)) for field in data.schema],
+            )
+            buffer = io.BytesIO()
+            pa_csv.write_csv(data, buffer)
+            buffer.seek(0)
+            self._copy_csv(raw_file.table, columns, buffer)
+        self.cursor.execute(f"select count(*) from {self._table(raw_file.table)}")
+        return self.cursor.fetchone()[0], columns
+
+    def exists(self, table: str) -> bool:
+        return bool(self._existing_columns(table))
+
+    def create_empty(self, table: str, columns: list[str]) -> None:
+        cols = ", ".join(f"{_quote_ident(c)} text" for c in columns)
+        self.cursor.execute(f"create table {self._table(table)} ({cols})")
+
+
+class _SkipBOM(io.RawIOBase):
+    """A CSV file for COPY, without a UTF-8 byte-order mark that would spoil the header."""
+
+    def __init__(self, path: Path):
+        self._handle = path.open("rb")
+        if self._handle.read(3) != b"\xef\xbb\xbf":
+            self._handle.seek(0)
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        return self._handle.read(size)
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._handle.readline(size)
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
+
+
+LOADERS = {"duckdb": DuckDBLoader, "postgres": PostgresLoader}
+
+
 def make_loader(target: str, schema: str):
-    """The loader for a target; only DuckDB is implemented (see lead_scoring.warehouse)."""
-    con = connect(target)
-    if target == "duckdb":
-        return DuckDBLoader(con, schema)
-    raise UnsupportedTargetError(f"no loader for target {target!r}")  # pragma: no cover
+    """The loader for a target (connection details: lead_scoring.warehouse)."""
+    if target not in LOADERS:
+        raise UnsupportedTargetError(f"no loader for target {target!r}")
+    return LOADERS[target](connect(target), schema)
 
 
 def load_folder(folder: Path, target: str, schema: str = "raw") -> dict[str, int]:
