@@ -183,12 +183,13 @@ def test_csv_and_parquet_of_one_table_is_refused(folder, db_path, caplog):
     assert any("email_campaigns.csv" in r.getMessage() for r in caplog.records)
 
 
-def test_postgres_target_is_not_supported_yet(folder, caplog):
+def test_postgres_target_without_a_server_fails_clearly(folder, monkeypatch, caplog):
+    monkeypatch.setenv("PGHOST", "127.0.0.1")
+    monkeypatch.setenv("PGPORT", "1")  # nothing listens there
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
     assert load_raw.main([str(folder), "--target", "postgres"]) != 0
-    assert any(
-        "postgres" in r.getMessage() and "not supported" in r.getMessage()
-        for r in caplog.records
-    )
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors and "postgres" in errors[0]
 
 
 def test_generated_data_round_trips(tmp_path, db_path):
