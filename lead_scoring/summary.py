@@ -43,41 +43,46 @@ def build_summary(connection, top: int = 10) -> str:
     out.append(_table(["grade", "contacts"], grades))
     out.append("")
 
-    leaders = _rows(
+    # Rounding and the reason text are done here, not in SQL: round(double, n) does not exist on
+    # PostgreSQL, and string_agg differs between engines.
+    top_leads = _rows(
         connection,
         f"""
-        with top_leads as (
-            select contact_id, lead_score, fit_score, interest_score, grade, lifecycle_stage
-            from marts.fct_lead_scores
-            order by lead_score desc, contact_id
-            limit {int(top)}
-        ),
-        reasons as (
-            select
-                contact_id,
-                rule_id,
-                points,
-                row_number() over (
-                    partition by contact_id order by points desc, rule_id
-                ) as reason_rank
-            from marts.fct_lead_score_components
-            where points > 0
-        )
-        select
-            top_leads.contact_id,
-            round(top_leads.lead_score, 2),
-            round(top_leads.fit_score, 2),
-            round(top_leads.interest_score, 2),
-            top_leads.grade,
-            top_leads.lifecycle_stage,
-            string_agg(reasons.rule_id || ' +' || cast(round(reasons.points, 1) as varchar), ', '
-                order by reasons.reason_rank)
-        from top_leads
-        left join reasons
-            on top_leads.contact_id = reasons.contact_id and reasons.reason_rank <= 3
-        group by 1, 2, 3, 4, 5, 6
-        order by 2 desc, 1
+        select contact_id, lead_score, fit_score, interest_score, grade, lifecycle_stage
+        from marts.fct_lead_scores
+        order by lead_score desc, contact_id
+        limit {int(top)}
         """,
+    )
+    reasons: dict[str, list[str]] = {}
+    if top_leads:
+        ids = ", ".join("'" + str(row[0]).replace("'", "''") + "'" for row in top_leads)
+        for contact_id, rule_id, points in _rows(
+            connection,
+            f"""
+            select contact_id, rule_id, points
+            from marts.fct_lead_score_components
+            where points > 0 and contact_id in ({ids})
+            order by contact_id, points desc, rule_id
+            """,
+        ):
+            reasons.setdefault(contact_id, [])
+            if len(reasons[contact_id]) < 3:
+                reasons[contact_id].append(f"{rule_id} +{round(float(points), 1)}")
+    leaders = sorted(
+        (
+            (
+                contact_id,
+                round(float(lead), 2),
+                round(float(fit), 2),
+                round(float(interest), 2),
+                grade,
+                stage,
+                ", ".join(reasons.get(contact_id, [])) or None,
+            )
+            for contact_id, lead, fit, interest, grade, stage in top_leads
+        ),
+        key=lambda row: (-row[1], row[0]),
     )
     out.append(f"Top {len(leaders)} leads (top 3 reasons):")
     out.append(
