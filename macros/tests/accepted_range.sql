@@ -1,0 +1,21 @@
+{#- Fails on every row whose column lies outside [min_value, max_value] (bounds excluded when
+    inclusive is false). Either bound may be left out; nulls pass (add not_null for them). -#}
+{% test accepted_range(model, column_name, min_value=none, max_value=none, inclusive=true) %}
+    {{ return(adapter.dispatch('test_accepted_range', 'lead_scoring')(model, column_name, min_value, max_value, inclusive)) }}
+{% endtest %}
+
+{% macro default__test_accepted_range(model, column_name, min_value, max_value, inclusive) %}
+{%- if min_value is none and max_value is none -%}
+    {{ exceptions.raise_compiler_error("accepted_range on " ~ column_name ~ " needs min_value, max_value or both") }}
+{%- endif -%}
+select *
+from {{ model }}
+where
+    1 = 2
+    {%- if min_value is not none %}
+    or not ({{ column_name }} {{ '>=' if inclusive else '>' }} {{ min_value }})
+    {%- endif %}
+    {%- if max_value is not none %}
+    or not ({{ column_name }} {{ '<=' if inclusive else '<' }} {{ max_value }})
+    {%- endif %}
+{% endmacro %}
