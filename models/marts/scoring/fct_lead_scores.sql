@@ -45,7 +45,9 @@ scored as (
         as_of_day.is_disqualified,
         as_of_day.interest_score,
         as_of_day.lead_score,
-        1 + floor(99 * percent_rank() over (order by as_of_day.lead_score)) as score_percentile,
+        cast(
+            1 + floor(99 * percent_rank() over (order by as_of_day.lead_score)) as {{ dbt.type_int() }}
+        ) as score_percentile,
         case
             when as_of_day.fit_score >= settings.fit_high_threshold
                 and as_of_day.interest_score >= settings.interest_high_threshold then 'sweet_spot'
