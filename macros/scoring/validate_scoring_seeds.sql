@@ -311,6 +311,10 @@
     ) as interest_rules
     {%- endset -%}
     {%- set checks = _ssv_rule_checks(seed_file, rules_sql, 'activity_value', contract.interest_activities, false) -%}
+    {%- do checks.append(_ssv_check(seed_file, 'rule_id', 'rule_id',
+        dbt.concat(["'value '", _ssv_quoted('value_value'),
+                    "' is given but the operator is empty (an empty operator matches every activity of that kind; add an operator or clear the value)'"]),
+        rules_sql, 'operator_value is null and value_value is not null')) -%}
     {%- for column, rule in [('max_points', 'must not be negative'), ('half_life_days', 'must be greater than 0'),
                              ('window_days', 'must be greater than 0')] -%}
         {%- do checks.append(_ssv_check(seed_file, 'rule_id', 'rule_id',
