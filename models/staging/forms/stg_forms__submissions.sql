@@ -14,7 +14,7 @@ clean as (
         form_type,
         asset_name,
         page_url,
-        page_path,
+        {{ normalize_page_path('page_url') }} as page_path,
         -- timestamps
         submitted_at
     from base

@@ -11,7 +11,7 @@ clean as (
         -- attributes
         event_type,
         page_url,
-        page_path,
+        {{ normalize_page_path('page_url') }} as page_path,
         user_agent,
         utm_source,
         utm_medium,

@@ -34,7 +34,6 @@ typed as (
         lower(source.form_type) as form_type,
         source.asset_name,
         source.page_url,
-        {{ normalize_page_path('source.page_url') }} as page_path,
         -- timestamps
         {{ parse_timestamp('source.submitted_at') }} as submitted_at,
         source.submitted_at as submitted_at_text,

@@ -20,7 +20,6 @@ typed as (
         -- attributes
         lower(source.event_type) as event_type,
         source.page_url,
-        {{ normalize_page_path('source.page_url') }} as page_path,
         source.user_agent,
         source.utm_source,
         source.utm_medium,
