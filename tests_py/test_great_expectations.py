@@ -1,0 +1,146 @@
+"""The Great Expectations suite (scripts/run_great_expectations.py, lead_scoring/expectations.py)
+on the hand-worked fixture warehouse: it passes on a good build, writes GX's HTML data docs, and
+fails - naming the asset, the expectation and the row - when one row of a mart is corrupted."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from dbt_harness import PROJECT_DIR, copy_project, environment, load_raw, run_dbt
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
+SCRIPT = PROJECT_DIR / "scripts" / "run_great_expectations.py"
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("gx")
+    project = copy_project(root / "project", seeds_dir=FIXTURE / "seeds")
+    database = root / "built" / "warehouse.duckdb"
+    database.parent.mkdir()
+    assert load_raw(FIXTURE / "raw", database).returncode == 0
+    result = run_dbt(project, database, "build", "--vars", "{as_of_date: '2026-06-30'}")
+    assert result.returncode == 0, result.stdout[-5000:]
+    return database
+
+
+def run_suite(database: Path, docs_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--docs-dir", str(docs_dir)],
+        env=environment(database), capture_output=True, text=True, check=False,
+    )
+
+
+def corrupted_copy(database: Path, tmp_path: Path, sql: str) -> Path:
+    """A copy of the warehouse with one change. The file keeps its name: DuckDB views name
+    their catalog after the file."""
+    copy = tmp_path / "corrupted" / database.name
+    copy.parent.mkdir()
+    shutil.copy2(database, copy)
+    with duckdb.connect(str(copy)) as connection:
+        connection.execute(sql)
+    return copy
+
+
+def test_help():
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    for option in ("--target", "--docs-dir", "--as-of-date"):
+        assert option in result.stdout
+
+
+def test_suite_passes_on_a_good_build_and_writes_data_docs(warehouse, tmp_path):
+    docs = tmp_path / "docs"
+    result = run_suite(warehouse, docs)
+    assert result.returncode == 0, result.stderr[-5000:]
+    assert "expectations hold" in result.stderr
+    assert (docs / "index.html").is_file()
+    # one validation page per asset of the suite, marts and staging
+    validated = {path.name for path in (docs / "validations").iterdir()}
+    assert {
+        "fct_lead_scores", "fct_lead_scores__components_add_up",
+        "fct_lead_scores__one_row_per_current_contact", "fct_lead_score_components",
+        "fct_lead_score_history", "dim_contacts", "fct_quarantined_rows",
+        "fct_raw_reconciliation", "stg_crm__contacts", "stg_web__events",
+    } <= validated
+
+
+# One corrupted copy holds every corruption (each on rows of its own), so that one run of the
+# suite shows that each of them is caught and named.
+CORRUPTIONS = {
+    "score out of range; components no longer add up": (
+        "update marts.fct_lead_scores set fit_score = 140 where contact_id = 'C1'",
+        [
+            "fct_lead_scores: expect_column_values_to_be_between(column='fit_score'",
+            "fct_lead_scores__components_add_up: expect_column_values_to_be_between("
+            "column='fit_difference'",
+            "contact_id='C1'",
+        ],
+    ),
+    "stage dates out of order": (
+        "update marts.fct_lead_scores set lead_at = date '2026-06-20' where contact_id = 'C6'",
+        ["column_A='mql_at', column_B='lead_at'", "contact_id='C6'"],
+    ),
+    "two score rows for one contact": (
+        "insert into marts.fct_lead_scores select * from marts.fct_lead_scores "
+        "where contact_id = 'C7'",
+        [
+            "fct_lead_scores: expect_column_values_to_be_unique(column='contact_id')",
+            "one_row_per_current_contact: expect_column_values_to_be_between(column='score_rows'",
+        ],
+    ),
+    "a current contact without score": (
+        "delete from marts.fct_lead_scores where contact_id = 'C8'",
+        [
+            "one_row_per_current_contact: expect_column_values_to_not_be_null("
+            "column='scored_contact_id'",
+            "current_contact_id='C8'",
+        ],
+    ),
+    "a raw table that does not reconcile": (
+        "update quality.fct_raw_reconciliation set is_reconciled = false "
+        "where raw_table = 'web_events'",
+        [
+            "fct_raw_reconciliation: expect_column_values_to_be_in_set(column='is_reconciled'",
+            "raw_table='web_events'",
+        ],
+    ),
+    "unknown lifecycle stage": (
+        "update marts.fct_lead_scores set lifecycle_stage = 'champion' where contact_id = 'C2'",
+        ["expect_column_values_to_be_in_set(column='lifecycle_stage'", "contact_id='C2'"],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def corrupted_run(warehouse, tmp_path_factory) -> subprocess.CompletedProcess:
+    root = tmp_path_factory.mktemp("gx_corrupted")
+    corrupted = corrupted_copy(
+        warehouse, root, ";\n".join(sql for sql, _ in CORRUPTIONS.values())
+    )
+    return run_suite(corrupted, root / "docs")
+
+
+def test_suite_fails_on_a_corrupted_mart(corrupted_run):
+    assert corrupted_run.returncode == 1, corrupted_run.stderr[-5000:]
+    assert "expectations failed" in corrupted_run.stderr
+
+
+@pytest.mark.parametrize("corruption", list(CORRUPTIONS))
+def test_failure_names_the_expectation_and_row(corrupted_run, corruption):
+    _, expected = CORRUPTIONS[corruption]
+    for text in expected:
+        assert text in corrupted_run.stderr, corrupted_run.stderr[-5000:]
+
+
+def test_missing_warehouse_is_a_clear_error(tmp_path):
+    result = run_suite(tmp_path / "nothing.duckdb", tmp_path / "docs")
+    assert result.returncode == 2
+    assert "nothing.duckdb does not exist" in result.stderr
