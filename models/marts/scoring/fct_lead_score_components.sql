@@ -83,7 +83,8 @@ final as (
         rule_kind,
         rule_subject,
         rule_description,
-        matches,
+        -- a running sum of counts is numeric on PostgreSQL and hugeint on DuckDB: one type for BI
+        cast(matches as {{ dbt.type_bigint() }}) as matches,
         points,
         is_disqualifying,
         {{ as_of_date() }} as as_of_date
