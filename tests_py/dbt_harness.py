@@ -3,11 +3,16 @@
 A test copies the project (models, macros, tests, seeds) to a temporary folder, optionally with
 seed files of its own, loads a folder of raw CSVs with scripts/load_raw.py into a temporary DuckDB
 file, and runs dbt there, so tests never touch the developer's warehouse or each other.
+
+PostgreSQL: pass ``target="postgres"`` and ``database=<name>`` (a database of its own, made with
+``create_postgres_database``) to ``environment``, ``load_raw`` and ``run_dbt``; the server is the
+one of the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD (scripts/ci/start_postgres.sh).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,41 +37,114 @@ def copy_project(destination: Path, seeds_dir: Path | None = None) -> Path:
     return destination
 
 
-def environment(duckdb_path: Path) -> dict[str, str]:
+def environment(
+    duckdb_path: Path | None, target: str = "duckdb", database: str | None = None
+) -> dict[str, str]:
+    """Environment of a dbt or script run: the DuckDB file, or the PostgreSQL database."""
     env = dict(os.environ)
-    env.update(
-        LEAD_SCORING_DUCKDB_PATH=str(duckdb_path),
-        LEAD_SCORING_TARGET="duckdb",
-        DO_NOT_TRACK="1",
-    )
+    env.update(LEAD_SCORING_TARGET=target, DO_NOT_TRACK="1")
+    if duckdb_path is not None:
+        env["LEAD_SCORING_DUCKDB_PATH"] = str(duckdb_path)
+    if target == "postgres":
+        if database is None:
+            raise ValueError("target postgres needs a database name (create_postgres_database)")
+        env["PGDATABASE"] = database
     return env
 
 
-def load_raw(raw_dir: Path, duckdb_path: Path) -> subprocess.CompletedProcess:
+def load_raw(
+    raw_dir: Path, duckdb_path: Path | None, *, target: str = "duckdb", database: str | None = None
+) -> subprocess.CompletedProcess:
     """Load a folder of raw files with the project's loader."""
     return subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "load_raw.py"), str(raw_dir)],
-        env=environment(duckdb_path),
+        [
+            sys.executable, str(PROJECT_DIR / "scripts" / "load_raw.py"), str(raw_dir),
+            "--target", target,
+        ],
+        env=environment(duckdb_path, target, database),
         capture_output=True,
         text=True,
         check=False,
     )
 
 
-def run_dbt(project_dir: Path, duckdb_path: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run one dbt command in a copied project against its own DuckDB file."""
+def run_dbt(
+    project_dir: Path,
+    duckdb_path: Path | None,
+    *args: str,
+    target: str = "duckdb",
+    database: str | None = None,
+) -> subprocess.CompletedProcess:
+    """Run one dbt command in a copied project against its own DuckDB file or database."""
     command = [
         str(BIN_DIR / "dbt"), *args,
         "--project-dir", str(project_dir),
         "--profiles-dir", str(project_dir),
         "--target-path", str(project_dir / "target"),
         "--log-path", str(project_dir / "logs"),
+        "--target", target,
     ]
     return subprocess.run(
         command,
         cwd=project_dir,
-        env=environment(duckdb_path),
+        env=environment(duckdb_path, target, database),
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+
+def postgres_connect(database: str | None = None, **overrides):
+    """A psycopg2 connection (autocommit) to the server of the PG* variables."""
+    import psycopg2
+
+    sys.path.insert(0, str(PROJECT_DIR))
+    from lead_scoring.warehouse import postgres_settings
+
+    settings = postgres_settings()
+    if database is not None:
+        settings["dbname"] = database
+    settings.update(overrides)
+    settings.setdefault("connect_timeout", 5)
+    connection = psycopg2.connect(**settings)
+    connection.autocommit = True
+    return connection
+
+
+def postgres_unavailable() -> str | None:
+    """Why no PostgreSQL server can be used (None when one answers)."""
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        return "psycopg2 is not installed (pip install -r requirements.txt)"
+    try:
+        postgres_connect().close()
+    except Exception as exc:  # noqa: BLE001 - any reason means: no server to test against
+        return (
+            "no PostgreSQL server reachable through PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE "
+            f"({str(exc).strip().splitlines()[0]}); start one with scripts/ci/start_postgres.sh"
+        )
+    return None
+
+
+def create_postgres_database(name: str) -> str:
+    """(Re)create an empty database for one test; returns its name."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        raise ValueError(f"not a plain database name: {name!r}")
+    connection = postgres_connect()
+    try:
+        connection.cursor().execute(f"drop database if exists {name} with (force)")
+        connection.cursor().execute(f"create database {name}")
+    finally:
+        connection.close()
+    return name
+
+
+def drop_postgres_database(name: str) -> None:
+    connection = postgres_connect()
+    try:
+        connection.cursor().execute(f"drop database if exists {name} with (force)")
+    finally:
+        connection.close()

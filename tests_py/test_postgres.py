@@ -1,0 +1,281 @@
+"""The same project on PostgreSQL: equal results to DuckDB on the same input, and grants to bi_reader.
+
+Needs a PostgreSQL server reachable through the libpq variables PGHOST, PGPORT, PGUSER (a role
+that may create databases and roles), PGPASSWORD and PGDATABASE; `scripts/ci/start_postgres.sh`
+starts a private one. Without a server these tests are skipped with the reason, except in CI
+(CI=true), where a missing server is a failure: the PostgreSQL leg must really run there.
+
+Each build gets a database of its own (dropped afterwards) and a copy of the project, so the
+tests never touch the developer's warehouse.
+
+Both engines build the same raw files with the same as_of_date: the hand-worked fixture of
+test_scoring_end_to_end.py (its own seeds) and a small generated data set with dirty rows (the
+default seeds). fct_lead_scores and fct_lead_score_components must be equal row by row (scores
+to 0.01, every other column exactly), and so must the raw reconciliation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dbt_harness import (
+    PROJECT_DIR,
+    copy_project,
+    create_postgres_database,
+    drop_postgres_database,
+    environment,
+    load_raw,
+    postgres_connect,
+    postgres_unavailable,
+    run_dbt,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
+AS_OF = "2026-06-30"
+VARS = f"{{as_of_date: '{AS_OF}'}}"
+SCORE_COLUMNS = {"fit_score", "interest_score", "lead_score", "points"}
+BI_READER = "bi_reader"
+BI_READER_PASSWORD_ENV = "LEAD_SCORING_BI_READER_PASSWORD"
+
+COMPARED = {
+    "marts.fct_lead_scores": ("contact_id",),
+    "marts.fct_lead_score_components": ("contact_id", "rule_id"),
+    "quality.fct_raw_reconciliation": ("raw_table",),
+}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="module")
+def postgres_server():
+    """Skip (or, in CI, fail) when no PostgreSQL server answers."""
+    reason = postgres_unavailable()
+    if reason is not None:
+        if in_ci():
+            pytest.fail(f"CI=true but PostgreSQL is not available: {reason}")
+        pytest.skip(reason)
+
+
+def database_name(label: str) -> str:
+    return f"lead_scoring_test_{label}_{os.getpid()}"
+
+
+def build_both(root: Path, raw_dir: Path, seeds_dir: Path | None, label: str):
+    """Load raw_dir and run `dbt build` on DuckDB and on a fresh PostgreSQL database."""
+    project = copy_project(root / "project", seeds_dir=seeds_dir)
+    duckdb_file = root / "warehouse.duckdb"
+    loaded = load_raw(raw_dir, duckdb_file)
+    assert loaded.returncode == 0, loaded.stderr
+    built = run_dbt(project, duckdb_file, "build", "--vars", VARS)
+    assert built.returncode == 0, built.stdout[-5000:]
+
+    database = create_postgres_database(database_name(label))
+    pg_project = copy_project(root / "pg_project", seeds_dir=seeds_dir)
+    loaded = load_raw(raw_dir, None, target="postgres", database=database)
+    assert loaded.returncode == 0, loaded.stderr
+    built = run_dbt(pg_project, None, "build", "--vars", VARS, target="postgres", database=database)
+    assert built.returncode == 0, built.stdout[-5000:]
+    return duckdb_file, database
+
+
+def normalized(value):
+    """Values of both drivers on one footing: Decimal -> float (dates, text, bools as they are)."""
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return value
+
+
+def table_rows(cursor, table: str, keys: tuple[str, ...]) -> tuple[list[str], list[tuple]]:
+    cursor.execute(f"select * from {table} order by {', '.join(keys)}")
+    columns = [description[0] for description in cursor.description]
+    return columns, [tuple(normalized(v) for v in row) for row in cursor.fetchall()]
+
+
+def assert_same_tables(duckdb_file: Path, database: str) -> None:
+    with duckdb.connect(str(duckdb_file), read_only=True) as duck:
+        pg = postgres_connect(database)
+        try:
+            for table, keys in COMPARED.items():
+                duck_columns, duck_rows = table_rows(duck.cursor(), table, keys)
+                pg_columns, pg_rows = table_rows(pg.cursor(), table, keys)
+                assert pg_columns == duck_columns, table
+                assert len(pg_rows) == len(duck_rows) > 0, table
+                for duck_row, pg_row in zip(duck_rows, pg_rows):
+                    key = duck_row[: len(keys)]
+                    assert pg_row[: len(keys)] == key, f"{table}: rows differ at {key}"
+                    for column, duck_value, pg_value in zip(duck_columns, duck_row, pg_row):
+                        where = f"{table}.{column} of {key}"
+                        if column in SCORE_COLUMNS and duck_value is not None:
+                            assert pg_value == pytest.approx(duck_value, abs=0.01), where
+                        elif isinstance(duck_value, float) and pg_value is not None:
+                            assert pg_value == pytest.approx(duck_value, rel=1e-9), where
+                        else:
+                            assert pg_value == duck_value, where
+                            assert type(pg_value) is type(duck_value), where
+        finally:
+            pg.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_build(postgres_server, tmp_path_factory):
+    root = tmp_path_factory.mktemp("pg_fixture")
+    duckdb_file, database = build_both(root, FIXTURE / "raw", FIXTURE / "seeds", "fixture")
+    yield duckdb_file, database
+    drop_postgres_database(database)
+
+
+@pytest.fixture(scope="module")
+def generated_build(postgres_server, tmp_path_factory):
+    root = tmp_path_factory.mktemp("pg_generated")
+    raw = root / "raw"
+    generated = subprocess.run(
+        [
+            sys.executable, str(PROJECT_DIR / "scripts" / "generate_data.py"),
+            "--out", str(raw), "--contacts", "200", "--days", "90",
+            "--dirty-share", "0.05", "--as-of", AS_OF, "--seed", "11", "--quiet",
+        ],
+        capture_output=True, text=True, check=False,
+    )
+    assert generated.returncode == 0, generated.stderr
+    duckdb_file, database = build_both(root, raw, None, "generated")
+    yield duckdb_file, database
+    drop_postgres_database(database)
+
+
+# --- equal results --------------------------------------------------------------------------------
+
+def test_fixture_equal_on_duckdb_and_postgres(fixture_build):
+    assert_same_tables(*fixture_build)
+
+
+def test_fixture_hand_worked_scores_on_postgres(fixture_build):
+    _, database = fixture_build
+    pg = postgres_connect(database)
+    try:
+        cursor = pg.cursor()
+        cursor.execute("select contact_id, lead_score from marts.fct_lead_scores order by 1")
+        got = dict(cursor.fetchall())
+    finally:
+        pg.close()
+    # the hand-worked lead scores of test_scoring_end_to_end.py
+    expected = {"C1": 144.0, "C2": 0.0, "C3": 114.0, "C4": 0.0, "C6": 56.5, "C7": 40.0, "C8": 150.0}
+    assert got.keys() == expected.keys()
+    for contact_id, lead in expected.items():
+        assert got[contact_id] == pytest.approx(lead, abs=1e-9), contact_id
+
+
+def test_generated_dirty_data_equal_on_duckdb_and_postgres(generated_build):
+    duckdb_file, database = generated_build
+    pg = postgres_connect(database)
+    try:
+        cursor = pg.cursor()
+        cursor.execute("select sum(quarantined_rows) from quality.fct_raw_reconciliation")
+        (quarantined,) = cursor.fetchone()
+    finally:
+        pg.close()
+    assert quarantined > 0  # the dirty rows were parsed without an error and quarantined
+    assert_same_tables(duckdb_file, database)
+
+
+def test_summary_on_postgres(generated_build):
+    _, database = generated_build
+    result = subprocess.run(
+        [sys.executable, str(PROJECT_DIR / "scripts" / "summarize.py"), "--target", "postgres"],
+        env=environment(None, "postgres", database), capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "every raw table reconciles" in result.stdout
+
+
+# --- grants ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bi_reader(generated_build):
+    """A connection as bi_reader: the test gives the role LOGIN and a password (from the
+    environment, or a random one)."""
+    _, database = generated_build
+    password = os.environ.get(BI_READER_PASSWORD_ENV) or secrets.token_urlsafe(16)
+    admin = postgres_connect(database)
+    try:
+        admin.cursor().execute(f"alter role {BI_READER} login password %s", (password,))
+    finally:
+        admin.close()
+    connection = postgres_connect(database, user=BI_READER, password=password)
+    yield connection
+    connection.close()
+
+
+def test_bi_reader_reads_the_marts(bi_reader):
+    cursor = bi_reader.cursor()
+    for table in (
+        "marts.fct_lead_scores",
+        "marts.fct_lead_score_components",
+        "marts.fct_lead_score_history",
+        "marts.dim_contacts",
+    ):
+        cursor.execute(f"select count(*) from {table}")
+        assert cursor.fetchone()[0] > 0, table
+
+
+def closed_tables(database: str) -> list[str]:
+    admin = postgres_connect(database)
+    try:
+        cursor = admin.cursor()
+        cursor.execute(
+            "select table_schema || '.' || table_name from information_schema.tables "
+            "where table_schema = 'intermediate' order by 1"
+        )
+        intermediate = [row[0] for row in cursor.fetchall()]
+    finally:
+        admin.close()
+    assert intermediate
+    return [
+        "raw.crm_contacts",
+        "staging.stg_crm__contacts",
+        "quality.fct_quarantined_rows",
+        *intermediate,
+    ]
+
+
+def test_bi_reader_cannot_read_raw_staging_quality_or_intermediate(bi_reader, generated_build):
+    import psycopg2
+
+    _, database = generated_build
+    cursor = bi_reader.cursor()
+    for table in closed_tables(database):
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="permission denied"):
+            cursor.execute(f"select * from {table} limit 1")
+
+
+def test_bi_reader_sees_no_unmasked_email(bi_reader, generated_build):
+    _, database = generated_build
+    cursor = bi_reader.cursor()
+    cursor.execute("select email from marts.dim_contacts where email is not null")
+    shown = {row[0] for row in cursor.fetchall()}
+    assert shown
+    assert all("***@" in email for email in shown)
+    admin = postgres_connect(database)
+    try:
+        admin_cursor = admin.cursor()
+        admin_cursor.execute("select email from staging.stg_crm__contacts where email is not null")
+        real = {row[0] for row in admin_cursor.fetchall()}
+    finally:
+        admin.close()
+    assert not shown & real
+    # the full e-mail column of the contacts is nowhere in the marts bi_reader can read
+    cursor.execute(
+        "select table_name, column_name from information_schema.columns "
+        "where table_schema = 'marts' and column_name like '%%email%%'"
+    )
+    assert {row[0] for row in cursor.fetchall()} <= {"dim_contacts"}
