@@ -33,6 +33,11 @@ the same seed and options give byte-identical files.
 
 Example:
     python scripts/generate_data.py --out data/demo --contacts 2000 --seed 42
+
+The generator writes files. With ``--load`` (or ``--target TARGET``, which implies it) it then
+loads them into the raw schema of that warehouse target with the loader of
+``scripts/load_raw.py`` (the same code, same rules), e.g.:
+    python scripts/generate_data.py --out data/demo --target postgres
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lead_scoring.logs import setup_logging
 from lead_scoring.raw_schema import RAW_TABLES, load_raw_schema
+from lead_scoring.warehouse import TARGETS, UnsupportedTargetError, default_target
 
 log = logging.getLogger("generate_data")
 
@@ -1730,12 +1736,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="file format (default: csv)",
     )
     parser.add_argument(
+        "--load",
+        action="store_true",
+        help="after writing, load the files into the raw schema of the target "
+        "(as scripts/load_raw.py OUT --target TARGET does)",
+    )
+    parser.add_argument(
+        "--target",
+        choices=TARGETS,
+        default=None,
+        help="warehouse target to load into (implies --load; default: $LEAD_SCORING_TARGET or "
+        "duckdb); postgres reads PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", help="log debug messages"
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="log warnings and errors only"
     )
     return parser
+
+
+def load_generated(out: Path, target: str) -> int:
+    """Load the written files with the loader of scripts/load_raw.py; return an exit code."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from load_raw import LoadError, load_folder
+
+    try:
+        load_folder(out, target)
+    except (LoadError, UnsupportedTargetError) as exc:
+        log.error("%s", exc)
+        return 1
+    return 0
 
 
 def options_from_args(
@@ -1799,6 +1831,8 @@ def main(argv: list[str] | None = None) -> int:
     for table, dirty in generator.dirty_counts.items():
         for kind, count in sorted(dirty.items()):
             log.debug("dirty %s: %s x%d", table, kind, count)
+    if args.load or args.target:
+        return load_generated(opts.out, args.target or default_target())
     return 0
 
 
