@@ -279,3 +279,67 @@ def test_bi_reader_sees_no_unmasked_email(bi_reader, generated_build):
         "where table_schema = 'marts' and column_name like '%%email%%'"
     )
     assert {row[0] for row in cursor.fetchall()} <= {"dim_contacts"}
+
+
+# --- loader -----------------------------------------------------------------------------------------
+
+def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "landing"
+    folder.mkdir()
+    pq.write_table(
+        pa.table({
+            "campaign_id": ["cmp1", "cmp2"],
+            "name": ["May", None],
+            "campaign_type": ["newsletter", "sales"],
+            "Budget": [1.5, 2.0],
+            "sends": [10, 20],
+            "is_active": [True, False],
+            "created_at": pa.array([dt.datetime(2026, 5, 1, 10), None], pa.timestamp("us")),
+        }),
+        folder / "email_campaigns.parquet",
+    )
+    (folder / "crm_contacts.csv").write_text(
+        "\ufeffcontact_id,email,created_at\nc1,\"a, b@x.com\",not-a-date\nc2,,2026-01-01\n",
+        encoding="utf-8",
+    )
+    database = create_postgres_database(database_name("loader"))
+    try:
+        loaded = load_raw(folder, None, target="postgres", database=database)
+        assert loaded.returncode == 0, loaded.stderr
+        pg = postgres_connect(database)
+        try:
+            cursor = pg.cursor()
+            cursor.execute(
+                "select column_name, data_type from information_schema.columns "
+                "where table_schema = 'raw' and table_name = 'email_campaigns' order by ordinal_position"
+            )
+            assert cursor.fetchall() == [
+                ("campaign_id", "text"), ("name", "text"), ("campaign_type", "text"),
+                ("budget", "double precision"), ("sends", "bigint"), ("is_active", "boolean"),
+                ("created_at", "timestamp without time zone"),
+            ]
+            cursor.execute("select contact_id, email, created_at from raw.crm_contacts order by 1")
+            # CSV: text as it is (dirty values survive), the byte-order mark is not in the header
+            assert cursor.fetchall() == [("c1", "a, b@x.com", "not-a-date"), ("c2", None, "2026-01-01")]
+            # tables without a file exist, empty, with the contract columns
+            cursor.execute("select count(*) from raw.web_events")
+            assert cursor.fetchone() == (0,)
+            cursor.execute("create view public.contacts_view as select * from raw.crm_contacts")
+            # same columns: refilled in place, the view on it stays
+            assert load_raw(folder, None, target="postgres", database=database).returncode == 0
+            cursor.execute("select count(*) from public.contacts_view")
+            assert cursor.fetchone() == (2,)
+            # other columns: the table is recreated (and the view built on it dropped)
+            (folder / "crm_contacts.csv").write_text("contact_id,email\nc3,c@x.com\n", encoding="utf-8")
+            assert load_raw(folder, None, target="postgres", database=database).returncode == 0
+            cursor.execute("select * from raw.crm_contacts")
+            assert cursor.fetchall() == [("c3", "c@x.com")]
+            cursor.execute("select count(*) from information_schema.views where table_name = 'contacts_view'")
+            assert cursor.fetchone() == (0,)
+        finally:
+            pg.close()
+    finally:
+        drop_postgres_database(database)
