@@ -20,7 +20,9 @@ typed as (
         -- attributes
         lower(source.deal_stage) as deal_stage,
         -- metrics
-        {{ parse_number('source.amount') }} as amount,
+        case
+            when {{ parse_number('source.amount') }} >= 0 then {{ parse_number('source.amount') }}
+        end as amount,
         -- timestamps
         {{ parse_timestamp('source.created_at') }} as created_at,
         source.created_at as created_at_text,
