@@ -1,0 +1,30 @@
+{#- on-run-start check: every raw table that a selected node reads exists, so that a missing raw
+    table stops `dbt build` / `run` / `test` before anything runs, with one message naming every
+    missing table (instead of a catalog error in the first source test that touches it). -#}
+{% macro assert_raw_tables_exist() %}
+    {%- if execute and flags.WHICH in ('build', 'run', 'test') -%}
+        {%- set needed = [] -%}
+        {%- for node in graph.nodes.values() if node.unique_id in selected_resources -%}
+            {%- for parent in node.depends_on.nodes if parent.startswith('source.') -%}
+                {%- if parent not in needed -%}{%- do needed.append(parent) -%}{%- endif -%}
+            {%- endfor -%}
+        {%- endfor -%}
+        {%- set missing = [] -%}
+        {%- for source_id in needed | sort -%}
+            {%- set source_node = graph.sources[source_id] -%}
+            {%- set relation = adapter.get_relation(
+                database=source_node.database,
+                schema=source_node.schema,
+                identifier=source_node.identifier) -%}
+            {%- if relation is none -%}
+                {%- do missing.append(source_node.schema ~ '.' ~ source_node.identifier) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if missing -%}
+            {{ exceptions.raise_compiler_error(
+                "Raw table " ~ missing | join(', ') ~ " does not exist. Load it "
+                ~ "(python scripts/load_raw.py DIR) or create it with the columns of SPEC §1, "
+                ~ "even if empty.") }}
+        {%- endif -%}
+    {%- endif -%}
+{% endmacro %}
