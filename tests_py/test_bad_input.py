@@ -1,0 +1,543 @@
+"""Bad raw input (SPEC §7): whatever lands in raw, `dbt build` either succeeds with every row
+accounted for, or stops with a message that names the problem. Nothing is lost silently.
+
+One test per case of the catalogue; each states the expected outcome and checks it:
+
+  case                                   expected outcome
+  -------------------------------------  --------------------------------------------------------
+  missing keys (every raw table)         build passes; row quarantined 'missing <key>'
+  duplicate keys, several versions       events: first clean, copy 'duplicate event_id'; CRM:
+                                         latest version clean, older ones superseded
+  null / unparsable / far-future times   'missing <col>' / 'unparsable <col>' /
+                                         '<col> more than a day after as_of_date'; an event on
+                                         the day after as_of_date is clean but not scored
+  unknown event / form / campaign types  'unknown event_type' / 'unknown form_type' / ...
+  references to unknown contacts         'unknown contact_id'; a form whose e-mail matches
+                                         nobody 'no contact with this email'
+  unicode, empty, very long strings      kept as they are (empty = null), contact scored
+  SQL-looking strings                    kept as text; raw tables untouched; contact scored
+  negative / non-numeric numbers         optional number becomes null, row kept (README)
+  anonymous id identified as 2 contacts  its events belong to the latest identification
+  empty tables                           build passes, every mart empty, 9 tables reconcile
+  optional columns missing               build passes, typed nulls, contacts scored
+  a raw table missing entirely           build fails naming the table
+  bad seeds (every case of SPEC §3)      tests_py/test_seed_validation.py (not repeated here)
+
+Every dirty build also checks that fct_raw_reconciliation holds for every raw table and that
+its raw row counts are the rows written.
+
+Speed: the cases that do not interfere share ONE build of a dirty fixture (the hand-worked
+fixture tests_py/fixtures/scoring/raw plus rows with ids starting with X); the three cases that
+need a raw folder of their own are built at the same time in threads.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import duckdb
+import pytest
+from dbt_harness import copy_project, load_raw, run_dbt
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
+AS_OF = "2026-06-30"
+TS = "2026-06-10 10:00:00"
+
+# --- the dirty rows, per raw table (columns not given are empty) -------------------------------
+
+LONG_TITLE = "Senior " * 1500  # 10,500 characters
+SQL_TITLE = "x'; drop table raw.crm_contacts; --"
+SQL_NAME = "O'Brien\"; delete from marts.fct_lead_scores; --"
+SQL_EMAIL = "robert');drop table students;--@sqlco.com"
+SQL_URL = "https://www.acme-saas.com/pricing'; drop table raw.web_events; --"
+
+
+def contact(contact_id, created_at=TS, updated_at=TS, **values):
+    return {"contact_id": contact_id, "created_at": created_at, "updated_at": updated_at,
+            "email": f"{contact_id.lower()}@xcorp.com", **values}
+
+
+def web(event_id, contact_id="C1", event_type="page_view", occurred_at=TS, **values):
+    return {"event_id": event_id, "anonymous_id": "XA_" + (event_id or "NOKEY"),
+            "contact_id": contact_id, "event_type": event_type,
+            "page_url": "https://www.acme-saas.com/x", "user_agent": "Mozilla/5.0",
+            "occurred_at": occurred_at, **values}
+
+
+DIRTY = {
+    "crm_companies": [
+        {"company_id": "", "name": "NoKey Co", "updated_at": TS},
+        {"company_id": "XCO_NUM1", "name": "Neg", "employee_count": "-5",
+         "annual_revenue": "lots", "updated_at": TS},
+        {"company_id": "XCO_NUM2", "name": "Text", "employee_count": "many",
+         "annual_revenue": "-1000", "updated_at": TS},
+        {"company_id": "XCO_TS", "name": "Bad time", "updated_at": "yesterday"},
+    ],
+    "crm_contacts": [
+        contact("", first_name="NoKey"),
+        contact("XC_VER", job_title="v1", updated_at="2026-06-01 00:00:00"),
+        contact("XC_VER", job_title="v3", updated_at="2026-06-10 00:00:00"),
+        contact("XC_VER", job_title="v2", updated_at="2026-06-05 00:00:00"),
+        contact("XC_UNI", first_name="Zoë", last_name="北京 🚀",
+                job_title="Directora de Señales — Ünïcode", country="ES"),
+        contact("XC_LONG", job_title=LONG_TITLE, department="", first_name="   "),
+        contact("XC_SQL", job_title=SQL_TITLE, last_name=SQL_NAME, email=SQL_EMAIL),
+        contact("XC_TS_NULL", created_at=""),
+        contact("XC_TS_BAD", created_at="31/02/2026"),
+        contact("XC_FUTURE", created_at="2099-01-01 00:00:00"),
+    ],
+    "crm_deals": [
+        {"deal_id": "", "contact_id": "C1", "deal_stage": "open", "created_at": TS,
+         "updated_at": TS},
+        {"deal_id": "XD_STAGE", "contact_id": "XC_VER", "deal_stage": "maybe",
+         "created_at": TS, "updated_at": TS},
+        {"deal_id": "XD_NOCONTACT", "contact_id": "XNOPE", "deal_stage": "open",
+         "created_at": TS, "updated_at": TS},
+        {"deal_id": "XD_NEG", "contact_id": "XC_VER", "deal_stage": "open", "amount": "-100",
+         "created_at": TS, "updated_at": TS},
+        {"deal_id": "XD_NAN", "contact_id": "XC_VER", "deal_stage": "lost", "amount": "ten",
+         "created_at": TS, "updated_at": TS},
+    ],
+    "web_events": [
+        web("", page_url="/missing-key-marker"),
+        web("XW_DUP"),
+        web("XW_DUP"),
+        web("XW_TS_NULL", occurred_at=""),
+        web("XW_TS_BAD", occurred_at="2026-13-45 25:00"),
+        web("XW_TS_FAR", occurred_at="2099-01-01 00:00:00"),
+        web("XW_NEXT_DAY", contact_id="XC_UNI", occurred_at="2026-07-01 10:00:00"),
+        web("XW_TYPE", event_type="scroll"),
+        web("XW_NOCONTACT", contact_id="XNOPE"),
+        web("XW_NEITHER", contact_id="", anonymous_id=""),
+        web("XW_VIDEO_HIGH", event_type="video_progress", video_percent="150"),
+        web("XW_VIDEO_NAN", event_type="video_progress", video_percent="abc"),
+        web("XW_VIDEO_NEG", event_type="video_progress", video_percent="-5"),
+        web("XW_UNICODE", contact_id="XC_UNI",
+            page_url="https://www.acme-saas.com/Produkte/Über-uns/日本?x=1"),
+        web("XW_SQL", contact_id="XC_SQL", page_url=SQL_URL),
+        web("XW_ANON", contact_id="", anonymous_id="XA_TWO", occurred_at="2026-06-15 10:00:00"),
+    ],
+    "web_identities": [
+        {"anonymous_id": "XA_TWO", "contact_id": "C1", "identified_at": "2026-06-01 09:00:00"},
+        {"anonymous_id": "XA_TWO", "contact_id": "C8", "identified_at": "2026-06-20 09:00:00"},
+        {"anonymous_id": "", "contact_id": "C1", "identified_at": "2026-06-01 09:00:00"},
+        {"anonymous_id": "XA_NOPE", "contact_id": "XNOPE", "identified_at": TS},
+    ],
+    "email_campaigns": [
+        {"campaign_id": "", "name": "NoKey", "campaign_type": "newsletter"},
+        {"campaign_id": "XK_TYPE", "name": "Spam", "campaign_type": "spam"},
+    ],
+    "email_events": [
+        {"event_id": "", "contact_id": "C1", "campaign_id": "K1", "event_type": "open",
+         "occurred_at": TS},
+        {"event_id": "XM_DUP", "contact_id": "C1", "campaign_id": "K1", "event_type": "open",
+         "occurred_at": TS},
+        {"event_id": "XM_DUP", "contact_id": "C1", "campaign_id": "K1", "event_type": "open",
+         "occurred_at": TS},
+        {"event_id": "XM_TYPE", "contact_id": "C1", "campaign_id": "K1",
+         "event_type": "forward", "occurred_at": TS},
+        {"event_id": "XM_NOCONTACT", "contact_id": "XNOPE", "campaign_id": "K1",
+         "event_type": "open", "occurred_at": TS},
+        {"event_id": "XM_TS_FAR", "contact_id": "C1", "campaign_id": "K1",
+         "event_type": "open", "occurred_at": "2099-12-31 23:59:59"},
+    ],
+    "form_submissions": [
+        {"submission_id": "", "contact_id": "C1", "form_type": "demo_request",
+         "submitted_at": TS},
+        {"submission_id": "XS_TYPE", "contact_id": "C1", "form_type": "quiz",
+         "submitted_at": TS},
+        {"submission_id": "XS_NOCONTACT", "contact_id": "XNOPE", "form_type": "demo_request",
+         "submitted_at": TS},
+        {"submission_id": "XS_NOEMAIL", "email": "nobody@nowhere.example",
+         "form_type": "demo_request", "submitted_at": TS},
+        {"submission_id": "XS_TS_BAD", "contact_id": "C1", "form_type": "demo_request",
+         "submitted_at": "not-a-date"},
+        {"submission_id": "XS_UNICODE", "contact_id": "XC_UNI", "form_type": "content_download",
+         "asset_name": "Résumé 📄 Guide", "submitted_at": TS},
+    ],
+    "event_attendance": [
+        {"registration_id": "", "contact_id": "C1", "event_type": "webinar",
+         "event_date": "2026-06-12", "registered_at": TS},
+        {"registration_id": "XR_TYPE", "contact_id": "C1", "event_type": "party",
+         "event_date": "2026-06-12", "registered_at": TS},
+        {"registration_id": "XR_NOCONTACT", "contact_id": "XNOPE", "event_type": "webinar",
+         "event_date": "2026-06-12", "registered_at": TS},
+        {"registration_id": "XR_NUM", "contact_id": "C1", "event_type": "webinar",
+         "event_date": "2026-06-12", "registered_at": TS, "attended": "true",
+         "minutes_attended": "lots"},
+    ],
+}
+
+# Optional columns an EL tool may not land (SPEC §1 columns the scoring can do without).
+OPTIONAL_COLUMNS = {
+    "crm_contacts": ["education_level", "budget_status", "purchase_timeline",
+                     "has_existing_solution", "lifecycle_stage_override",
+                     "lifecycle_stage_override_at", "owner_id"],
+    "crm_companies": ["annual_revenue", "domain"],
+    "web_events": ["video_percent", "user_agent", "utm_source", "utm_medium", "utm_campaign"],
+    "email_events": ["url"],
+    "form_submissions": ["asset_name"],
+}
+
+
+# --- building ----------------------------------------------------------------------------------
+
+def read_csv(path: Path) -> tuple[list[str], list[dict]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames), list(reader)
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({column: row.get(column, "") for column in columns})
+
+
+def dirty_raw(folder: Path) -> dict[str, int]:
+    """The fixture plus the dirty rows; returns the raw rows written per table."""
+    shutil.copytree(FIXTURE / "raw", folder)
+    counts = {}
+    for table, extra in DIRTY.items():
+        columns, rows = read_csv(folder / f"{table}.csv")
+        write_csv(folder / f"{table}.csv", columns, rows + extra)
+        counts[table] = len(rows) + len(extra)
+    return counts
+
+
+def empty_raw(folder: Path) -> None:
+    shutil.copytree(FIXTURE / "raw", folder)
+    for path in folder.glob("*.csv"):
+        columns, _ = read_csv(path)
+        write_csv(path, columns, [])
+
+
+def raw_without_optional_columns(folder: Path) -> None:
+    shutil.copytree(FIXTURE / "raw", folder)
+    for table, dropped in OPTIONAL_COLUMNS.items():
+        columns, rows = read_csv(folder / f"{table}.csv")
+        write_csv(folder / f"{table}.csv", [c for c in columns if c not in dropped], rows)
+
+
+def build(root: Path, make_raw, drop_table: str | None = None):
+    """Raw folder -> loader -> dbt build in root; returns (database, dbt result, make_raw's)."""
+    made = make_raw(root / "raw")
+    database = root / "warehouse.duckdb"
+    loaded = load_raw(root / "raw", database)
+    assert loaded.returncode == 0, loaded.stderr
+    if drop_table:
+        with duckdb.connect(str(database)) as connection:
+            connection.execute(f"drop table raw.{drop_table}")
+    project = copy_project(root / "project", seeds_dir=FIXTURE / "seeds")
+    result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}")
+    return database, result, made
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """The four builds of this file, two at a time."""
+    plans = {
+        "dirty": (dirty_raw, None),
+        "empty": (empty_raw, None),
+        "optional": (raw_without_optional_columns, None),
+        "missing_table": (lambda folder: shutil.copytree(FIXTURE / "raw", folder),
+                          "web_identities"),
+    }
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {
+            name: pool.submit(build, tmp_path_factory.mktemp(name), make_raw, drop)
+            for name, (make_raw, drop) in plans.items()
+        }
+        return {name: future.result() for name, future in futures.items()}
+
+
+@pytest.fixture(scope="module")
+def dirty(builds):
+    database, result, counts = builds["dirty"]
+    assert result.returncode == 0, result.stdout[-5000:]
+    connection = duckdb.connect(str(database), read_only=True)
+    yield connection, counts
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def db(dirty):
+    return dirty[0]
+
+
+def quarantine_reasons(connection, raw_table: str, row_key: str | None) -> list[str]:
+    if row_key is None:
+        return [row[0] for row in connection.execute(
+            "select quarantine_reason from quality.fct_quarantined_rows "
+            "where raw_table = ? and row_key is null", [raw_table]).fetchall()]
+    return [row[0] for row in connection.execute(
+        "select quarantine_reason from quality.fct_quarantined_rows "
+        "where raw_table = ? and row_key = ?", [raw_table, row_key]).fetchall()]
+
+
+def status(connection, base_model: str, key_column: str, key: str) -> list[str]:
+    return sorted(row[0] for row in connection.execute(
+        f"select row_status from staging.{base_model} where {key_column} = ?", [key]
+    ).fetchall())
+
+
+def scored(connection, contact_id: str) -> bool:
+    return connection.execute(
+        "select count(*) from marts.fct_lead_scores where contact_id = ?", [contact_id]
+    ).fetchone()[0] == 1
+
+
+# --- every dirty build: nothing lost -----------------------------------------------------------
+
+def test_dirty_build_reconciles_every_raw_table(dirty):
+    connection, counts = dirty
+    got = {
+        row[0]: (row[1], row[2])
+        for row in connection.execute(
+            "select raw_table, raw_rows, is_reconciled from quality.fct_raw_reconciliation"
+        ).fetchall()
+    }
+    assert got == {table: (rows, True) for table, rows in counts.items()}
+
+
+def test_every_quarantined_row_has_a_reason_and_its_raw_values(db):
+    assert db.execute(
+        "select count(*) from quality.fct_quarantined_rows "
+        "where quarantine_reason is null or raw_row is null or raw_row = ''"
+    ).fetchone()[0] == 0
+
+
+def test_every_current_contact_is_still_scored(db):
+    missing = db.execute(
+        "select contact_id from staging.stg_crm__contacts "
+        f"where cast(created_at as date) <= date '{AS_OF}' "
+        "except select contact_id from marts.fct_lead_scores"
+    ).fetchall()
+    assert missing == []
+    for contact_id in ("C1", "C8", "XC_VER", "XC_UNI", "XC_LONG", "XC_SQL"):
+        assert scored(db, contact_id), contact_id
+
+
+# --- missing keys ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw_table", "reason"), [
+    ("crm_companies", "missing company_id"),
+    ("crm_contacts", "missing contact_id"),
+    ("crm_deals", "missing deal_id"),
+    ("web_events", "missing event_id"),
+    ("email_campaigns", "missing campaign_id"),
+    ("email_events", "missing event_id"),
+    ("form_submissions", "missing submission_id"),
+    ("event_attendance", "missing registration_id"),
+])
+def test_missing_key_is_quarantined(db, raw_table, reason):
+    assert quarantine_reasons(db, raw_table, None) == [reason]
+
+
+def test_identity_without_anonymous_id_is_quarantined(db):
+    # an identity's key is the whole row; the missing part is named
+    reasons = db.execute(
+        "select quarantine_reason from quality.fct_quarantined_rows "
+        "where raw_table = 'web_identities' and raw_row like 'anonymous_id=;%'"
+    ).fetchall()
+    assert reasons == [("missing anonymous_id",)]
+
+
+# --- duplicate keys and several versions -------------------------------------------------------
+
+@pytest.mark.parametrize(("raw_table", "base_model", "key"), [
+    ("web_events", "base_web__events", "XW_DUP"),
+    ("email_events", "base_email__events", "XM_DUP"),
+])
+def test_duplicate_event_key_keeps_one_and_quarantines_the_copy(db, raw_table, base_model, key):
+    assert status(db, base_model, "event_id", key) == ["clean", "quarantined"]
+    assert quarantine_reasons(db, raw_table, key) == ["duplicate event_id"]
+
+
+def test_several_crm_versions_latest_is_current_older_superseded(db):
+    assert status(db, "base_crm__contacts", "contact_id", "XC_VER") == [
+        "clean", "superseded", "superseded"
+    ]
+    assert db.execute(
+        "select job_title from staging.stg_crm__contacts where contact_id = 'XC_VER'"
+    ).fetchall() == [("v3",)]
+    assert quarantine_reasons(db, "crm_contacts", "XC_VER") == []
+
+
+# --- timestamps --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw_table", "key", "reason"), [
+    ("web_events", "XW_TS_NULL", "missing occurred_at"),
+    ("web_events", "XW_TS_BAD", "unparsable occurred_at"),
+    ("web_events", "XW_TS_FAR", "occurred_at more than a day after as_of_date"),
+    ("email_events", "XM_TS_FAR", "occurred_at more than a day after as_of_date"),
+    ("crm_contacts", "XC_TS_NULL", "missing created_at"),
+    ("crm_contacts", "XC_TS_BAD", "unparsable created_at"),
+    ("crm_contacts", "XC_FUTURE", "created_at more than a day after as_of_date"),
+    ("crm_companies", "XCO_TS", "unparsable updated_at"),
+    ("form_submissions", "XS_TS_BAD", "unparsable submitted_at"),
+])
+def test_bad_timestamp_is_quarantined(db, raw_table, key, reason):
+    assert quarantine_reasons(db, raw_table, key) == [reason]
+
+
+def test_event_on_the_day_after_as_of_is_clean_but_not_scored(db):
+    assert status(db, "base_web__events", "event_id", "XW_NEXT_DAY") == ["clean"]
+    assert db.execute(
+        "select count(*) from marts.fct_lead_score_history "
+        f"where contact_id = 'XC_UNI' and evaluation_date > date '{AS_OF}'"
+    ).fetchone()[0] == 0
+
+
+# --- unknown types -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw_table", "key", "reason"), [
+    ("web_events", "XW_TYPE", "unknown event_type"),
+    ("email_events", "XM_TYPE", "unknown event_type"),
+    ("form_submissions", "XS_TYPE", "unknown form_type"),
+    ("event_attendance", "XR_TYPE", "unknown event_type"),
+    ("email_campaigns", "XK_TYPE", "unknown campaign_type"),
+    ("crm_deals", "XD_STAGE", "unknown deal_stage"),
+])
+def test_unknown_type_is_quarantined(db, raw_table, key, reason):
+    assert quarantine_reasons(db, raw_table, key) == [reason]
+
+
+# --- references to contacts that do not exist ---------------------------------------------------
+
+@pytest.mark.parametrize(("raw_table", "key", "reason"), [
+    ("web_events", "XW_NOCONTACT", "unknown contact_id"),
+    ("email_events", "XM_NOCONTACT", "unknown contact_id"),
+    ("form_submissions", "XS_NOCONTACT", "unknown contact_id"),
+    ("event_attendance", "XR_NOCONTACT", "unknown contact_id"),
+    ("crm_deals", "XD_NOCONTACT", "unknown contact_id"),
+    ("web_identities", "XA_NOPE|XNOPE|2026-06-10 10:00:00", "unknown contact_id"),
+    ("form_submissions", "XS_NOEMAIL", "no contact with this email"),
+    ("web_events", "XW_NEITHER", "missing both contact_id and anonymous_id"),
+])
+def test_reference_to_unknown_contact_is_quarantined(db, raw_table, key, reason):
+    assert quarantine_reasons(db, raw_table, key) == [reason]
+
+
+# --- strings -----------------------------------------------------------------------------------
+
+def test_unicode_strings_are_kept(db):
+    assert db.execute(
+        "select first_name, last_name, job_title from marts.dim_contacts "
+        "where contact_id = 'XC_UNI'"
+    ).fetchall() == [("Zoë", "北京 🚀", "Directora de Señales — Ünïcode")]
+    assert db.execute(
+        "select page_path from staging.stg_web__events where event_id = 'XW_UNICODE'"
+    ).fetchall() == [("/produkte/über-uns/日本",)]
+    assert db.execute(
+        "select detail from intermediate.int_activities where source_row_id = 'XS_UNICODE'"
+    ).fetchall() == [("résumé 📄 guide",)]
+    assert scored(db, "XC_UNI")
+
+
+def test_empty_and_very_long_strings(db):
+    row = db.execute(
+        "select job_title, department, first_name from staging.stg_crm__contacts "
+        "where contact_id = 'XC_LONG'"
+    ).fetchone()
+    # surrounding blanks are trimmed; an empty or blank value is null
+    assert row == (LONG_TITLE.strip(), None, None)
+    assert scored(db, "XC_LONG")
+
+
+def test_sql_looking_strings_are_just_text(db, dirty):
+    _, counts = dirty
+    assert db.execute(
+        "select job_title, last_name, email_normalized from staging.stg_crm__contacts "
+        "where contact_id = 'XC_SQL'"
+    ).fetchall() == [(SQL_TITLE, SQL_NAME, SQL_EMAIL)]
+    assert db.execute(
+        "select page_path from staging.stg_web__events where event_id = 'XW_SQL'"
+    ).fetchall() == [("/pricing'; drop table raw.web_events; --",)]
+    # nothing was executed: the raw tables and the marts are all there
+    for table in ("crm_contacts", "web_events"):
+        assert db.execute(f"select count(*) from raw.{table}").fetchone()[0] == counts[table]
+    assert scored(db, "XC_SQL")
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("model", "key_column", "key", "column"), [
+    ("stg_crm__companies", "company_id", "XCO_NUM1", "employee_count"),  # -5
+    ("stg_crm__companies", "company_id", "XCO_NUM1", "annual_revenue"),  # lots
+    ("stg_crm__companies", "company_id", "XCO_NUM2", "employee_count"),  # many
+    ("stg_crm__companies", "company_id", "XCO_NUM2", "annual_revenue"),  # -1000
+    ("stg_crm__deals", "deal_id", "XD_NEG", "amount"),  # -100
+    ("stg_crm__deals", "deal_id", "XD_NAN", "amount"),  # ten
+    ("stg_web__events", "event_id", "XW_VIDEO_HIGH", "video_percent"),  # 150
+    ("stg_web__events", "event_id", "XW_VIDEO_NAN", "video_percent"),  # abc
+    ("stg_web__events", "event_id", "XW_VIDEO_NEG", "video_percent"),  # -5
+    ("stg_events__registrations", "registration_id", "XR_NUM", "minutes_attended"),  # lots
+])
+def test_bad_optional_number_becomes_null_and_the_row_is_kept(db, model, key_column, key, column):
+    assert db.execute(
+        f"select {column} from staging.{model} where {key_column} = ?", [key]
+    ).fetchall() == [(None,)]
+
+
+# --- identity ----------------------------------------------------------------------------------
+
+def test_anonymous_id_identified_as_two_contacts_belongs_to_the_latest(db):
+    # XA_TWO: C1 on 06-01, C8 on 06-20; its event of 06-15 (between the two) belongs to C8
+    assert db.execute(
+        "select contact_id, identified_contacts from intermediate.int_web_identities_resolved "
+        "where anonymous_id = 'XA_TWO'"
+    ).fetchall() == [("C8", 2)]
+    assert db.execute(
+        "select contact_id from intermediate.int_activities where source_row_id = 'XW_ANON'"
+    ).fetchall() == [("C8",)]
+    assert quarantine_reasons(db, "web_identities", "XA_TWO|C1|2026-06-01 09:00:00") == []
+
+
+# --- cases with a raw folder of their own ------------------------------------------------------
+
+def test_empty_tables_build_with_empty_marts(builds):
+    database, result, _ = builds["empty"]
+    assert result.returncode == 0, result.stdout[-5000:]
+    with duckdb.connect(str(database), read_only=True) as connection:
+        reconciliation = connection.execute(
+            "select raw_rows, clean_rows, quarantined_rows, superseded_rows, is_reconciled "
+            "from quality.fct_raw_reconciliation"
+        ).fetchall()
+        assert reconciliation == [(0, 0, 0, 0, True)] * 9
+        for mart in ("fct_lead_scores", "fct_lead_score_components", "fct_lead_score_history",
+                     "dim_contacts"):
+            assert connection.execute(f"select count(*) from marts.{mart}").fetchone()[0] == 0
+
+
+def test_optional_columns_missing_become_nulls(builds):
+    database, result, _ = builds["optional"]
+    assert result.returncode == 0, result.stdout[-5000:]
+    with duckdb.connect(str(database), read_only=True) as connection:
+        assert connection.execute(
+            "select count(*) from quality.fct_raw_reconciliation where not is_reconciled"
+        ).fetchone()[0] == 0
+        assert connection.execute(
+            "select count(*), count(video_percent), count(utm_source) "
+            "from staging.stg_web__events"
+        ).fetchone() == (10, 0, 0)
+        assert connection.execute(
+            "select count(*), count(annual_revenue) from staging.stg_crm__companies"
+        ).fetchone() == (2, 0)
+        # the same contacts are scored as with every column present
+        assert {row[0] for row in connection.execute(
+            "select contact_id from marts.fct_lead_scores"
+        ).fetchall()} == {"C1", "C2", "C3", "C4", "C6", "C7", "C8"}
+
+
+def test_missing_raw_table_stops_the_build_naming_it(builds):
+    _, result, _ = builds["missing_table"]
+    assert result.returncode != 0
+    # one message, before anything runs (on-run-start: macros/staging/assert_raw_tables_exist.sql)
+    assert "Raw table raw.web_identities does not exist" in result.stdout, result.stdout[-3000:]
+    assert "PASS=" not in result.stdout
