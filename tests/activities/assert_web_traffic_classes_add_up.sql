@@ -1,28 +1,49 @@
 -- Nothing of the web traffic is lost (SPEC §2, §7): clean web events (stg_web__events) =
 -- known + anonymous + bot events, the anonymous and bot models hold exactly their class, and every
 -- known event is one activity. Returns one row naming each count that does not add up.
-with counts as (
+-- (One-row counts joined together rather than scalar subqueries, which Spark 4 fails to plan
+-- next to `counts.*` in a union.)
+with clean_counts as (
+    select count(*) as clean_events from {{ ref('stg_web__events') }}
+),
+
+stitched_counts as (
     select
-        (select count(*) from {{ ref('stg_web__events') }}) as clean_events,
-        (select count(*) from {{ ref('int_web_events_stitched') }}) as stitched_events,
-        (
-            select count(*) from {{ ref('int_web_events_stitched') }}
-            where traffic_class = 'known'
-        ) as known_events,
-        (
-            select count(*) from {{ ref('int_web_events_stitched') }}
-            where traffic_class = 'anonymous'
-        ) as anonymous_events,
-        (
-            select count(*) from {{ ref('int_web_events_stitched') }}
-            where traffic_class = 'bot'
-        ) as bot_events,
-        (select count(*) from {{ ref('int_web_events_anonymous') }}) as anonymous_model_events,
-        (select count(*) from {{ ref('int_web_events_bots') }}) as bot_model_events,
-        (
-            select count(*) from {{ ref('int_activities') }}
-            where source_table = 'web_events'
-        ) as web_activities
+        count(*) as stitched_events,
+        count(case when traffic_class = 'known' then 1 end) as known_events,
+        count(case when traffic_class = 'anonymous' then 1 end) as anonymous_events,
+        count(case when traffic_class = 'bot' then 1 end) as bot_events
+    from {{ ref('int_web_events_stitched') }}
+),
+
+anonymous_model_counts as (
+    select count(*) as anonymous_model_events from {{ ref('int_web_events_anonymous') }}
+),
+
+bot_model_counts as (
+    select count(*) as bot_model_events from {{ ref('int_web_events_bots') }}
+),
+
+activity_counts as (
+    select count(*) as web_activities from {{ ref('int_activities') }}
+    where source_table = 'web_events'
+),
+
+counts as (
+    select
+        clean_counts.clean_events,
+        stitched_counts.stitched_events,
+        stitched_counts.known_events,
+        stitched_counts.anonymous_events,
+        stitched_counts.bot_events,
+        anonymous_model_counts.anonymous_model_events,
+        bot_model_counts.bot_model_events,
+        activity_counts.web_activities
+    from clean_counts
+    cross join stitched_counts
+    cross join anonymous_model_counts
+    cross join bot_model_counts
+    cross join activity_counts
 ),
 
 checks as (
