@@ -78,23 +78,16 @@
     rtrim({{ expression }}, {{ characters }})
 {%- endmacro %}
 
-{% macro spark__rtrim_characters(expression, characters) -%}
-    trim(trailing {{ characters }} from {{ expression }})
-{%- endmacro %}
-
 {#- DuckDB: dbt.safe_cast is a plain cast there, so use try_cast. -#}
 {% macro duckdb__parse_timestamp(expression) -%}
     try_cast({{ expression }} as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
 {#- A number is a double: dbt.type_float() is a 4-byte float on DuckDB and Spark, which turns
-    an annual_revenue of 50000001 into 50000000 (7 significant digits). -#}
+    an annual_revenue of 50000001 into 50000000 (7 significant digits). Other engines:
+    macros/adapters/<engine>.sql. -#}
 {% macro duckdb__parse_number(expression) -%}
     try_cast({{ expression }} as double)
-{%- endmacro %}
-
-{% macro spark__parse_number(expression) -%}
-    {{ dbt.safe_cast(expression, 'double') }}
 {%- endmacro %}
 
 {#- A number as text the way people write it: whole numbers without a decimal part ('75', not
