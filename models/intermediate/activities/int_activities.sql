@@ -11,10 +11,12 @@
 -- interest rules match; detail_number is its numeric reading (video percent).
 --
 -- Incremental by activity day: a run rebuilds every day from `activity_lookback_days` before the
--- latest day already built, and every day holding a web event of a visitor identified in that
--- time (stitching moves such events, old ones too, to a contact). Whole days are replaced, so an
--- incremental run gives the same rows as a full refresh for those days; corrections to older
--- days need `dbt build --full-refresh`.
+-- latest day already built, and every older day whose activities differ from the ones built:
+-- a visitor identified since (stitching moves their old web events to a contact), a contact
+-- that arrived late in the CRM (its earlier forms, e-mails and web events become clean), a
+-- corrected raw row. Whole days are replaced, so an incremental run gives the same rows as a
+-- full refresh; only a day that lost every activity keeps its old rows until
+-- `dbt build --full-refresh`.
 with web as (
     select * from {{ ref('int_web_events_stitched') }}
     where traffic_class = 'known'
@@ -35,11 +37,6 @@ email_events as (
 
 campaigns as (
     select * from {{ ref('stg_email__campaigns') }}
-),
-
--- read by incremental runs only: visitors identified lately restitch their older web events
-identities as (
-    select * from {{ ref('int_web_identities_resolved') }}
 ),
 
 web_activities as (
@@ -153,22 +150,42 @@ watermark as (
     from {{ this }}
 ),
 
-restitched_days as (
-    select distinct cast(web.occurred_at as date) as activity_date
-    from web
-    inner join identities
-        on web.anonymous_id = identities.anonymous_id
-    cross join watermark
-    where identities.identified_at >= watermark.rebuild_from
+built as (
+    select
+        activity_id,
+        contact_id,
+        activity,
+        detail,
+        detail_number,
+        occurred_at,
+        activity_date,
+        source_table,
+        source_row_id
+    from {{ this }}
+),
+
+-- rows that are new or changed, and rows that are gone, compared with what was built
+changed_rows as (
+    select * from activities
+    except
+    select * from built
+),
+
+removed_rows as (
+    select * from built
+    except
+    select * from activities
 ),
 
 rebuilt_days as (
-    select distinct activities.activity_date
+    select activities.activity_date
     from activities
     cross join watermark
     where activities.activity_date >= watermark.rebuild_from
     union
-    select activity_date from restitched_days
+    select activity_date from changed_rows
+    union
+    select activity_date from removed_rows
 ),
 
 final as (
