@@ -34,8 +34,15 @@ STAGES = ("subscriber", "lead", "mql", "sql", "opportunity", "customer")
 QUADRANTS = ("sweet_spot", "nurture", "review", "avoid")
 RULE_KINDS = ("fit", "interest", "inactivity")
 RAW_TABLES = (
-    "crm_companies", "crm_contacts", "crm_deals", "web_events", "web_identities",
-    "email_campaigns", "email_events", "form_submissions", "event_attendance",
+    "crm_companies",
+    "crm_contacts",
+    "crm_deals",
+    "web_events",
+    "web_identities",
+    "email_campaigns",
+    "email_events",
+    "form_submissions",
+    "event_attendance",
 )
 # Scores are kept at full precision; sums of doubles may differ from the score in the last bits.
 TOLERANCE = 1e-6
@@ -96,6 +103,7 @@ class SuiteResult:
 
 # --- reference values ---------------------------------------------------------------------------
 
+
 def accepted_values(project_dir: Path = PROJECT_ROOT) -> dict[str, tuple[str, ...]]:
     """The ``accepted_*`` vars of dbt_project.yml: the raw contract's accepted types."""
     config = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8"))
@@ -110,6 +118,7 @@ def sql_date(value: dt.date) -> str:
 
 
 # --- the suite ----------------------------------------------------------------------------------
+
 
 def _table(relation: str) -> Callable[[Reference], str]:
     return lambda reference: f"select * from {relation}"
@@ -245,11 +254,19 @@ def _fct_lead_scores(reference: Reference) -> list:
     expectations = [
         *_key("contact_id"),
         *_not_null(
-            "fit_score", "grade", "is_disqualified", "interest_score", "lead_score",
-            "score_percentile", "quadrant", "lifecycle_stage", "as_of_date",
+            "fit_score",
+            "grade",
+            "is_disqualified",
+            "interest_score",
+            "lead_score",
+            "score_percentile",
+            "quadrant",
+            "lifecycle_stage",
+            "as_of_date",
         ),
         gxe.ExpectColumnValuesToBeBetween(
-            column="as_of_date", min_value=_day_after(reference, 0),
+            column="as_of_date",
+            min_value=_day_after(reference, 0),
             max_value=_day_after(reference, 0),
         ),
         *_at_least("fit_score", 0, 100),
@@ -260,31 +277,45 @@ def _fct_lead_scores(reference: Reference) -> list:
         *_in_set("lifecycle_stage", STAGES),
         # a disqualified contact has the grade F
         gxe.ExpectColumnValuesToBeInSet(
-            column="grade", value_set=["F"], row_condition=Column("is_disqualified") == True  # noqa: E712
+            column="grade",
+            value_set=["F"],
+            row_condition=Column("is_disqualified") == True,  # noqa: E712
         ),
     ]
     # stage dates in order: subscriber_at <= lead_at <= mql_at <= sql_at <= opportunity_at
     # <= customer_at <= as_of_date
     for lower, higher in zip(STAGES, STAGES[1:], strict=False):
-        expectations.append(gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A=f"{higher}_at", column_B=f"{lower}_at", or_equal=True,
+        expectations.append(
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A=f"{higher}_at",
+                column_B=f"{lower}_at",
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+            )
+        )
+    expectations.append(
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="as_of_date",
+            column_B="subscriber_at",
+            or_equal=True,
             ignore_row_if="either_value_is_missing",
-        ))
-    expectations.append(gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-        column_A="as_of_date", column_B="subscriber_at", or_equal=True,
-        ignore_row_if="either_value_is_missing",
-    ))
+        )
+    )
     # the date of the reported stage and of every lower one is set; higher ones are empty
     for position, stage in enumerate(STAGES):
         reached = list(STAGES[position:])
         not_reached = list(STAGES[:position])
-        expectations.append(gxe.ExpectColumnValuesToNotBeNull(
-            column=f"{stage}_at", row_condition=Column("lifecycle_stage").is_in(reached)
-        ))
+        expectations.append(
+            gxe.ExpectColumnValuesToNotBeNull(
+                column=f"{stage}_at", row_condition=Column("lifecycle_stage").is_in(reached)
+            )
+        )
         if not_reached:
-            expectations.append(gxe.ExpectColumnValuesToBeNull(
-                column=f"{stage}_at", row_condition=Column("lifecycle_stage").is_in(not_reached)
-            ))
+            expectations.append(
+                gxe.ExpectColumnValuesToBeNull(
+                    column=f"{stage}_at", row_condition=Column("lifecycle_stage").is_in(not_reached)
+                )
+            )
     return expectations
 
 
@@ -400,7 +431,9 @@ def _fct_lead_score_history(reference: Reference) -> list:
         *_in_set("computed_stage", STAGES),
         *_in_set("reached_stage", STAGES),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="as_of_date", column_B="evaluation_date", or_equal=True,
+            column_A="as_of_date",
+            column_B="evaluation_date",
+            or_equal=True,
             ignore_row_if="either_value_is_missing",
         ),
     ]
@@ -432,85 +465,124 @@ def _fct_raw_reconciliation(reference: Reference) -> list:
 SUITE: tuple[Check, ...] = (
     # staging: clean, current rows
     Check(
-        "stg_crm__contacts", _table("staging.stg_crm__contacts"), _stg_crm__contacts,
+        "stg_crm__contacts",
+        _table("staging.stg_crm__contacts"),
+        _stg_crm__contacts,
         key=("contact_id",),
     ),
     Check(
-        "stg_crm__companies", _table("staging.stg_crm__companies"), _stg_crm__companies,
+        "stg_crm__companies",
+        _table("staging.stg_crm__companies"),
+        _stg_crm__companies,
         key=("company_id",),
     ),
     Check(
-        "stg_crm__deals", _table("staging.stg_crm__deals"), _stg_crm__deals,
+        "stg_crm__deals",
+        _table("staging.stg_crm__deals"),
+        _stg_crm__deals,
         key=("deal_id",),
     ),
     Check(
-        "stg_web__events", _table("staging.stg_web__events"), _stg_web__events,
+        "stg_web__events",
+        _table("staging.stg_web__events"),
+        _stg_web__events,
         key=("event_id",),
     ),
     Check(
-        "stg_web__identities", _table("staging.stg_web__identities"), _stg_web__identities,
+        "stg_web__identities",
+        _table("staging.stg_web__identities"),
+        _stg_web__identities,
         key=("anonymous_id", "contact_id"),
     ),
     Check(
-        "stg_email__events", _table("staging.stg_email__events"), _stg_email__events,
+        "stg_email__events",
+        _table("staging.stg_email__events"),
+        _stg_email__events,
         key=("event_id",),
     ),
     Check(
-        "stg_email__campaigns", _table("staging.stg_email__campaigns"), _stg_email__campaigns,
+        "stg_email__campaigns",
+        _table("staging.stg_email__campaigns"),
+        _stg_email__campaigns,
         key=("campaign_id",),
     ),
     Check(
-        "stg_forms__submissions", _table("staging.stg_forms__submissions"),
-        _stg_forms__submissions, key=("submission_id",),
+        "stg_forms__submissions",
+        _table("staging.stg_forms__submissions"),
+        _stg_forms__submissions,
+        key=("submission_id",),
     ),
     Check(
-        "stg_events__registrations", _table("staging.stg_events__registrations"),
-        _stg_events__registrations, key=("registration_id",),
+        "stg_events__registrations",
+        _table("staging.stg_events__registrations"),
+        _stg_events__registrations,
+        key=("registration_id",),
     ),
     # marts
     Check(
-        "fct_lead_scores", _table("marts.fct_lead_scores"), _fct_lead_scores,
+        "fct_lead_scores",
+        _table("marts.fct_lead_scores"),
+        _fct_lead_scores,
         key=("contact_id",),
     ),
     Check(
-        "fct_lead_scores__one_row_per_current_contact", _current_contacts_query,
-        _current_contacts, "every current contact (created on or before as_of_date) scored once",
+        "fct_lead_scores__one_row_per_current_contact",
+        _current_contacts_query,
+        _current_contacts,
+        "every current contact (created on or before as_of_date) scored once",
         key=("current_contact_id", "scored_contact_id"),
     ),
     Check(
-        "fct_lead_scores__components_add_up", _components_query, _components_add_up,
+        "fct_lead_scores__components_add_up",
+        _components_query,
+        _components_add_up,
         "fit and interest components add up to the scores (clamp, floor, interest_max), and "
         "lead_score = fit_weight x fit + interest_weight x interest",
         key=("contact_id",),
     ),
     Check(
-        "fct_lead_score_components", _table("marts.fct_lead_score_components"),
-        _fct_lead_score_components, key=("contact_id", "rule_id"),
+        "fct_lead_score_components",
+        _table("marts.fct_lead_score_components"),
+        _fct_lead_score_components,
+        key=("contact_id", "rule_id"),
     ),
     Check(
-        "fct_lead_score_history", _table("marts.fct_lead_score_history"),
-        _fct_lead_score_history, key=("contact_id", "evaluation_date"),
+        "fct_lead_score_history",
+        _table("marts.fct_lead_score_history"),
+        _fct_lead_score_history,
+        key=("contact_id", "evaluation_date"),
     ),
     Check("dim_contacts", _table("marts.dim_contacts"), _dim_contacts, key=("contact_id",)),
     Check(
-        "fct_quarantined_rows", _table("quality.fct_quarantined_rows"), _fct_quarantined_rows,
+        "fct_quarantined_rows",
+        _table("quality.fct_quarantined_rows"),
+        _fct_quarantined_rows,
         key=("raw_table", "row_key"),
     ),
     Check(
-        "fct_raw_reconciliation", _table("quality.fct_raw_reconciliation"),
-        _fct_raw_reconciliation, key=("raw_table",),
+        "fct_raw_reconciliation",
+        _table("quality.fct_raw_reconciliation"),
+        _fct_raw_reconciliation,
+        key=("raw_table",),
     ),
 )
 
 
 # --- warehouses ---------------------------------------------------------------------------------
 
+
 def postgres_url() -> str:
     """SQLAlchemy URL from the libpq variables PG* (defaults as in profiles.yml)."""
-    defaults = {"PGHOST": "localhost", "PGPORT": "5432", "PGUSER": "postgres",
-                "PGDATABASE": "lead_scoring"}
-    env = {name: os.environ.get(name) or defaults.get(name, "")
-           for name in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE")}
+    defaults = {
+        "PGHOST": "localhost",
+        "PGPORT": "5432",
+        "PGUSER": "postgres",
+        "PGDATABASE": "lead_scoring",
+    }
+    env = {
+        name: os.environ.get(name) or defaults.get(name, "")
+        for name in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE")
+    }
     credentials = quote(env["PGUSER"], safe="")
     if env["PGPASSWORD"]:
         credentials += ":" + quote(env["PGPASSWORD"], safe="")
@@ -559,22 +631,19 @@ class Warehouse:
 
 def read_reference(warehouse: Warehouse, as_of_date: dt.date | None = None) -> Reference:
     if as_of_date is None:
-        found = warehouse.scalar_column(
-            "select max(as_of_date) from marts.fct_lead_scores"
-        )
+        found = warehouse.scalar_column("select max(as_of_date) from marts.fct_lead_scores")
         value = found[0] if found else None
         if value is None or value != value:  # empty mart: NaT / None
             as_of_date = dt.datetime.now(dt.timezone.utc).date()
             logger.warning("marts.fct_lead_scores is empty; as_of_date %s (today)", as_of_date)
         else:
             as_of_date = value.date() if hasattr(value, "date") else value
-    grades = tuple(
-        warehouse.scalar_column("select grade from intermediate.int_scoring__grades")
-    )
+    grades = tuple(warehouse.scalar_column("select grade from intermediate.int_scoring__grades"))
     return Reference(as_of_date=as_of_date, grades=grades, accepted=accepted_values())
 
 
 # --- running the suite with Great Expectations ---------------------------------------------------
+
 
 def _gx_context(docs_dir: Path):
     os.environ["GX_ANALYTICS_ENABLED"] = "false"
@@ -619,25 +688,28 @@ def _failures(check_name: str, validation) -> list[Failure]:
             continue
         config = outcome.expectation_config
         arguments = {
-            key: value for key, value in config.kwargs.items()
+            key: value
+            for key, value in config.kwargs.items()
             if key not in ("batch_id", "result_format") and value is not None
         }
         if "row_condition" in arguments:
             arguments["row_condition"] = str(arguments["row_condition"])
         result = outcome.result or {}
-        failures.append(Failure(
-            check=check_name,
-            expectation=config.type,
-            arguments=arguments,
-            unexpected_count=result.get("unexpected_count"),
-            sample=[_readable(value) for value in result.get("partial_unexpected_list") or []],
-            rows=[
-                " ".join(f"{name}={_readable(value)}" for name, value in index.items())
-                for index in result.get("partial_unexpected_index_list") or []
-                if isinstance(index, dict)
-            ],
-            observed=result.get("observed_value"),
-        ))
+        failures.append(
+            Failure(
+                check=check_name,
+                expectation=config.type,
+                arguments=arguments,
+                unexpected_count=result.get("unexpected_count"),
+                sample=[_readable(value) for value in result.get("partial_unexpected_list") or []],
+                rows=[
+                    " ".join(f"{name}={_readable(value)}" for name, value in index.items())
+                    for index in result.get("partial_unexpected_index_list") or []
+                    if isinstance(index, dict)
+                ],
+                observed=result.get("observed_value"),
+            )
+        )
         if outcome.exception_info and outcome.exception_info.get("raised_exception"):
             failures[-1].observed = outcome.exception_info.get("exception_message")
     return failures
@@ -670,20 +742,23 @@ def run_suite(
         evaluated = 0
         for check in checks:
             sql = check.query(reference)
-            suite = context.suites.add(gx.ExpectationSuite(
-                name=check.name, expectations=check.expectations(reference)
-            ))
+            suite = context.suites.add(
+                gx.ExpectationSuite(name=check.name, expectations=check.expectations(reference))
+            )
             if target == "duckdb":
                 asset = datasource.add_dataframe_asset(check.name)
                 batch_definition = asset.add_batch_definition_whole_dataframe("all rows")
                 batch_parameters = {"dataframe": warehouse.frame(sql)}
             else:
-                asset = datasource.add_query_asset(check.name, query=sql)
+                # a GX query asset must start with SELECT
+                asset = datasource.add_query_asset(
+                    check.name, query=f"select * from ({sql}) as checked_rows"
+                )
                 batch_definition = asset.add_batch_definition_whole_table("all rows")
                 batch_parameters = None
-            validation = context.validation_definitions.add(gx.ValidationDefinition(
-                name=check.name, data=batch_definition, suite=suite
-            ))
+            validation = context.validation_definitions.add(
+                gx.ValidationDefinition(name=check.name, data=batch_definition, suite=suite)
+            )
             result_format = {"result_format": "SUMMARY"}
             if check.key:
                 result_format["unexpected_index_column_names"] = list(check.key)
@@ -695,12 +770,16 @@ def run_suite(
             failures.extend(check_failures)
             logger.info(
                 "%s: %d expectations, %d failed",
-                check.name, len(run_result.results), len(check_failures),
+                check.name,
+                len(run_result.results),
+                len(check_failures),
             )
         context.build_data_docs()
         index = docs_dir / "index.html"
         return SuiteResult(
-            success=not failures, evaluated=evaluated, failures=failures,
+            success=not failures,
+            evaluated=evaluated,
+            failures=failures,
             docs_index=index if index.exists() else None,
         )
     finally:

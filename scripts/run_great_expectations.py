@@ -48,19 +48,27 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 all expectations hold, 1 an expectation failed, 2 no warehouse.",
     )
     parser.add_argument(
-        "--target", choices=TARGETS, default=default_target(),
+        "--target",
+        choices=TARGETS,
+        default=default_target(),
         help="warehouse target (default: $LEAD_SCORING_TARGET or duckdb)",
     )
     parser.add_argument(
-        "--docs-dir", type=Path, default=DEFAULT_DOCS_DIR,
+        "--docs-dir",
+        type=Path,
+        default=DEFAULT_DOCS_DIR,
         help="folder for GX's HTML data docs (default: target/great_expectations_docs)",
     )
     parser.add_argument(
-        "--duckdb-path", type=Path, default=None,
+        "--duckdb-path",
+        type=Path,
+        default=None,
         help="DuckDB file (default: $LEAD_SCORING_DUCKDB_PATH or target/lead_scoring.duckdb)",
     )
     parser.add_argument(
-        "--as-of-date", type=dt.date.fromisoformat, default=None,
+        "--as-of-date",
+        type=dt.date.fromisoformat,
+        default=None,
         help="as_of_date of the build, YYYY-MM-DD (default: read from marts.fct_lead_scores)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -93,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     log.error(
         "%d of %d expectations failed:\n%s",
-        len(result.failures), result.evaluated,
+        len(result.failures),
+        result.evaluated,
         "\n".join(f"  FAILED {failure}" for failure in result.failures),
     )
     return 1

@@ -4,6 +4,7 @@ fails - naming the asset, the expectation and the row - when one row of a mart i
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,17 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import PROJECT_DIR, copy_project, environment, load_raw, run_dbt
+from dbt_harness import (
+    PROJECT_DIR,
+    copy_project,
+    create_postgres_database,
+    drop_postgres_database,
+    environment,
+    load_raw,
+    postgres_connect,
+    postgres_unavailable,
+    run_dbt,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
 SCRIPT = PROJECT_DIR / "scripts" / "run_great_expectations.py"
@@ -29,10 +40,15 @@ def warehouse(tmp_path_factory) -> Path:
     return database
 
 
-def run_suite(database: Path, docs_dir: Path) -> subprocess.CompletedProcess:
+def run_suite(
+    database: Path | None, docs_dir: Path, target: str = "duckdb", pg_database: str | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(SCRIPT), "--docs-dir", str(docs_dir)],
-        env=environment(database), capture_output=True, text=True, check=False,
+        [sys.executable, str(SCRIPT), "--docs-dir", str(docs_dir), "--target", target],
+        env=environment(database, target, pg_database),
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -65,10 +81,16 @@ def test_suite_passes_on_a_good_build_and_writes_data_docs(warehouse, tmp_path):
     # one validation page per asset of the suite, marts and staging
     validated = {path.name for path in (docs / "validations").iterdir()}
     assert {
-        "fct_lead_scores", "fct_lead_scores__components_add_up",
-        "fct_lead_scores__one_row_per_current_contact", "fct_lead_score_components",
-        "fct_lead_score_history", "dim_contacts", "fct_quarantined_rows",
-        "fct_raw_reconciliation", "stg_crm__contacts", "stg_web__events",
+        "fct_lead_scores",
+        "fct_lead_scores__components_add_up",
+        "fct_lead_scores__one_row_per_current_contact",
+        "fct_lead_score_components",
+        "fct_lead_score_history",
+        "dim_contacts",
+        "fct_quarantined_rows",
+        "fct_raw_reconciliation",
+        "stg_crm__contacts",
+        "stg_web__events",
     } <= validated
 
 
@@ -122,9 +144,7 @@ CORRUPTIONS = {
 @pytest.fixture(scope="module")
 def corrupted_run(warehouse, tmp_path_factory) -> subprocess.CompletedProcess:
     root = tmp_path_factory.mktemp("gx_corrupted")
-    corrupted = corrupted_copy(
-        warehouse, root, ";\n".join(sql for sql, _ in CORRUPTIONS.values())
-    )
+    corrupted = corrupted_copy(warehouse, root, ";\n".join(sql for sql, _ in CORRUPTIONS.values()))
     return run_suite(corrupted, root / "docs")
 
 
@@ -144,3 +164,50 @@ def test_missing_warehouse_is_a_clear_error(tmp_path):
     result = run_suite(tmp_path / "nothing.duckdb", tmp_path / "docs")
     assert result.returncode == 2
     assert "nothing.duckdb does not exist" in result.stderr
+
+
+def test_postgres_uses_the_sql_datasource(tmp_path):
+    """On PostgreSQL the same suite runs through GX's SQL datasource: it passes on the fixture
+    build and names the corrupted rows. Skipped without a server (failed in CI)."""
+    reason = postgres_unavailable()
+    if reason is not None:
+        if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
+            pytest.fail(f"CI=true but PostgreSQL is not available: {reason}")
+        pytest.skip(reason)
+    database = create_postgres_database(f"lead_scoring_test_gx_{os.getpid()}")
+    try:
+        project = copy_project(tmp_path / "project", seeds_dir=FIXTURE / "seeds")
+        loaded = load_raw(FIXTURE / "raw", None, target="postgres", database=database)
+        assert loaded.returncode == 0, loaded.stderr
+        built = run_dbt(
+            project,
+            None,
+            "build",
+            "--vars",
+            "{as_of_date: '2026-06-30'}",
+            target="postgres",
+            database=database,
+        )
+        assert built.returncode == 0, built.stdout[-5000:]
+        good = run_suite(None, tmp_path / "docs", "postgres", database)
+        assert good.returncode == 0, good.stderr[-5000:]
+        assert (tmp_path / "docs" / "index.html").is_file()
+
+        connection = postgres_connect(database)
+        try:
+            connection.cursor().execute(
+                "update marts.fct_lead_scores set fit_score = 140 where contact_id = 'C1'; "
+                "delete from marts.fct_lead_scores where contact_id = 'C8'"
+            )
+        finally:
+            connection.close()
+        bad = run_suite(None, tmp_path / "docs", "postgres", database)
+        assert bad.returncode == 1, bad.stderr[-5000:]
+        for text in (
+            "fct_lead_scores: expect_column_values_to_be_between(column='fit_score'",
+            "contact_id='C1'",
+            "current_contact_id='C8'",
+        ):
+            assert text in bad.stderr, bad.stderr[-5000:]
+    finally:
+        drop_postgres_database(database)
