@@ -56,24 +56,45 @@ SQL_URL = "https://www.acme-saas.com/pricing'; drop table raw.web_events; --"
 
 
 def contact(contact_id, created_at=TS, updated_at=TS, **values):
-    return {"contact_id": contact_id, "created_at": created_at, "updated_at": updated_at,
-            "email": f"{contact_id.lower()}@xcorp.com", **values}
+    return {
+        "contact_id": contact_id,
+        "created_at": created_at,
+        "updated_at": updated_at,
+        "email": f"{contact_id.lower()}@xcorp.com",
+        **values,
+    }
 
 
 def web(event_id, contact_id="C1", event_type="page_view", occurred_at=TS, **values):
-    return {"event_id": event_id, "anonymous_id": "XA_" + (event_id or "NOKEY"),
-            "contact_id": contact_id, "event_type": event_type,
-            "page_url": "https://www.acme-saas.com/x", "user_agent": "Mozilla/5.0",
-            "occurred_at": occurred_at, **values}
+    return {
+        "event_id": event_id,
+        "anonymous_id": "XA_" + (event_id or "NOKEY"),
+        "contact_id": contact_id,
+        "event_type": event_type,
+        "page_url": "https://www.acme-saas.com/x",
+        "user_agent": "Mozilla/5.0",
+        "occurred_at": occurred_at,
+        **values,
+    }
 
 
 DIRTY = {
     "crm_companies": [
         {"company_id": "", "name": "NoKey Co", "updated_at": TS},
-        {"company_id": "XCO_NUM1", "name": "Neg", "employee_count": "-5",
-         "annual_revenue": "lots", "updated_at": TS},
-        {"company_id": "XCO_NUM2", "name": "Text", "employee_count": "many",
-         "annual_revenue": "-1000", "updated_at": TS},
+        {
+            "company_id": "XCO_NUM1",
+            "name": "Neg",
+            "employee_count": "-5",
+            "annual_revenue": "lots",
+            "updated_at": TS,
+        },
+        {
+            "company_id": "XCO_NUM2",
+            "name": "Text",
+            "employee_count": "many",
+            "annual_revenue": "-1000",
+            "updated_at": TS,
+        },
         {"company_id": "XCO_TS", "name": "Bad time", "updated_at": "yesterday"},
     ],
     "crm_contacts": [
@@ -81,8 +102,13 @@ DIRTY = {
         contact("XC_VER", job_title="v1", updated_at="2026-06-01 00:00:00"),
         contact("XC_VER", job_title="v3", updated_at="2026-06-10 00:00:00"),
         contact("XC_VER", job_title="v2", updated_at="2026-06-05 00:00:00"),
-        contact("XC_UNI", first_name="Zoë", last_name="北京 🚀",
-                job_title="Directora de Señales — Ünïcode", country="ES"),
+        contact(
+            "XC_UNI",
+            first_name="Zoë",
+            last_name="北京 🚀",
+            job_title="Directora de Señales — Ünïcode",
+            country="ES",
+        ),
         contact("XC_LONG", job_title=LONG_TITLE, department="", first_name="   "),
         contact("XC_SQL", job_title=SQL_TITLE, last_name=SQL_NAME, email=SQL_EMAIL),
         contact("XC_TS_NULL", created_at=""),
@@ -90,16 +116,43 @@ DIRTY = {
         contact("XC_FUTURE", created_at="2099-01-01 00:00:00"),
     ],
     "crm_deals": [
-        {"deal_id": "", "contact_id": "C1", "deal_stage": "open", "created_at": TS,
-         "updated_at": TS},
-        {"deal_id": "XD_STAGE", "contact_id": "XC_VER", "deal_stage": "maybe",
-         "created_at": TS, "updated_at": TS},
-        {"deal_id": "XD_NOCONTACT", "contact_id": "XNOPE", "deal_stage": "open",
-         "created_at": TS, "updated_at": TS},
-        {"deal_id": "XD_NEG", "contact_id": "XC_VER", "deal_stage": "open", "amount": "-100",
-         "created_at": TS, "updated_at": TS},
-        {"deal_id": "XD_NAN", "contact_id": "XC_VER", "deal_stage": "lost", "amount": "ten",
-         "created_at": TS, "updated_at": TS},
+        {
+            "deal_id": "",
+            "contact_id": "C1",
+            "deal_stage": "open",
+            "created_at": TS,
+            "updated_at": TS,
+        },
+        {
+            "deal_id": "XD_STAGE",
+            "contact_id": "XC_VER",
+            "deal_stage": "maybe",
+            "created_at": TS,
+            "updated_at": TS,
+        },
+        {
+            "deal_id": "XD_NOCONTACT",
+            "contact_id": "XNOPE",
+            "deal_stage": "open",
+            "created_at": TS,
+            "updated_at": TS,
+        },
+        {
+            "deal_id": "XD_NEG",
+            "contact_id": "XC_VER",
+            "deal_stage": "open",
+            "amount": "-100",
+            "created_at": TS,
+            "updated_at": TS,
+        },
+        {
+            "deal_id": "XD_NAN",
+            "contact_id": "XC_VER",
+            "deal_stage": "lost",
+            "amount": "ten",
+            "created_at": TS,
+            "updated_at": TS,
+        },
     ],
     "web_events": [
         web("", page_url="/missing-key-marker"),
@@ -115,8 +168,11 @@ DIRTY = {
         web("XW_VIDEO_HIGH", event_type="video_progress", video_percent="150"),
         web("XW_VIDEO_NAN", event_type="video_progress", video_percent="abc"),
         web("XW_VIDEO_NEG", event_type="video_progress", video_percent="-5"),
-        web("XW_UNICODE", contact_id="XC_UNI",
-            page_url="https://www.acme-saas.com/Produkte/Über-uns/日本?x=1"),
+        web(
+            "XW_UNICODE",
+            contact_id="XC_UNI",
+            page_url="https://www.acme-saas.com/Produkte/Über-uns/日本?x=1",
+        ),
         web("XW_SQL", contact_id="XC_SQL", page_url=SQL_URL),
         web("XW_ANON", contact_id="", anonymous_id="XA_TWO", occurred_at="2026-06-15 10:00:00"),
     ],
@@ -131,51 +187,123 @@ DIRTY = {
         {"campaign_id": "XK_TYPE", "name": "Spam", "campaign_type": "spam"},
     ],
     "email_events": [
-        {"event_id": "", "contact_id": "C1", "campaign_id": "K1", "event_type": "open",
-         "occurred_at": TS},
-        {"event_id": "XM_DUP", "contact_id": "C1", "campaign_id": "K1", "event_type": "open",
-         "occurred_at": TS},
-        {"event_id": "XM_DUP", "contact_id": "C1", "campaign_id": "K1", "event_type": "open",
-         "occurred_at": TS},
-        {"event_id": "XM_TYPE", "contact_id": "C1", "campaign_id": "K1",
-         "event_type": "forward", "occurred_at": TS},
-        {"event_id": "XM_NOCONTACT", "contact_id": "XNOPE", "campaign_id": "K1",
-         "event_type": "open", "occurred_at": TS},
-        {"event_id": "XM_TS_FAR", "contact_id": "C1", "campaign_id": "K1",
-         "event_type": "open", "occurred_at": "2099-12-31 23:59:59"},
+        {
+            "event_id": "",
+            "contact_id": "C1",
+            "campaign_id": "K1",
+            "event_type": "open",
+            "occurred_at": TS,
+        },
+        {
+            "event_id": "XM_DUP",
+            "contact_id": "C1",
+            "campaign_id": "K1",
+            "event_type": "open",
+            "occurred_at": TS,
+        },
+        {
+            "event_id": "XM_DUP",
+            "contact_id": "C1",
+            "campaign_id": "K1",
+            "event_type": "open",
+            "occurred_at": TS,
+        },
+        {
+            "event_id": "XM_TYPE",
+            "contact_id": "C1",
+            "campaign_id": "K1",
+            "event_type": "forward",
+            "occurred_at": TS,
+        },
+        {
+            "event_id": "XM_NOCONTACT",
+            "contact_id": "XNOPE",
+            "campaign_id": "K1",
+            "event_type": "open",
+            "occurred_at": TS,
+        },
+        {
+            "event_id": "XM_TS_FAR",
+            "contact_id": "C1",
+            "campaign_id": "K1",
+            "event_type": "open",
+            "occurred_at": "2099-12-31 23:59:59",
+        },
     ],
     "form_submissions": [
-        {"submission_id": "", "contact_id": "C1", "form_type": "demo_request",
-         "submitted_at": TS},
-        {"submission_id": "XS_TYPE", "contact_id": "C1", "form_type": "quiz",
-         "submitted_at": TS},
-        {"submission_id": "XS_NOCONTACT", "contact_id": "XNOPE", "form_type": "demo_request",
-         "submitted_at": TS},
-        {"submission_id": "XS_NOEMAIL", "email": "nobody@nowhere.example",
-         "form_type": "demo_request", "submitted_at": TS},
-        {"submission_id": "XS_TS_BAD", "contact_id": "C1", "form_type": "demo_request",
-         "submitted_at": "not-a-date"},
-        {"submission_id": "XS_UNICODE", "contact_id": "XC_UNI", "form_type": "content_download",
-         "asset_name": "Résumé 📄 Guide", "submitted_at": TS},
+        {"submission_id": "", "contact_id": "C1", "form_type": "demo_request", "submitted_at": TS},
+        {"submission_id": "XS_TYPE", "contact_id": "C1", "form_type": "quiz", "submitted_at": TS},
+        {
+            "submission_id": "XS_NOCONTACT",
+            "contact_id": "XNOPE",
+            "form_type": "demo_request",
+            "submitted_at": TS,
+        },
+        {
+            "submission_id": "XS_NOEMAIL",
+            "email": "nobody@nowhere.example",
+            "form_type": "demo_request",
+            "submitted_at": TS,
+        },
+        {
+            "submission_id": "XS_TS_BAD",
+            "contact_id": "C1",
+            "form_type": "demo_request",
+            "submitted_at": "not-a-date",
+        },
+        {
+            "submission_id": "XS_UNICODE",
+            "contact_id": "XC_UNI",
+            "form_type": "content_download",
+            "asset_name": "Résumé 📄 Guide",
+            "submitted_at": TS,
+        },
     ],
     "event_attendance": [
-        {"registration_id": "", "contact_id": "C1", "event_type": "webinar",
-         "event_date": "2026-06-12", "registered_at": TS},
-        {"registration_id": "XR_TYPE", "contact_id": "C1", "event_type": "party",
-         "event_date": "2026-06-12", "registered_at": TS},
-        {"registration_id": "XR_NOCONTACT", "contact_id": "XNOPE", "event_type": "webinar",
-         "event_date": "2026-06-12", "registered_at": TS},
-        {"registration_id": "XR_NUM", "contact_id": "C1", "event_type": "webinar",
-         "event_date": "2026-06-12", "registered_at": TS, "attended": "true",
-         "minutes_attended": "lots"},
+        {
+            "registration_id": "",
+            "contact_id": "C1",
+            "event_type": "webinar",
+            "event_date": "2026-06-12",
+            "registered_at": TS,
+        },
+        {
+            "registration_id": "XR_TYPE",
+            "contact_id": "C1",
+            "event_type": "party",
+            "event_date": "2026-06-12",
+            "registered_at": TS,
+        },
+        {
+            "registration_id": "XR_NOCONTACT",
+            "contact_id": "XNOPE",
+            "event_type": "webinar",
+            "event_date": "2026-06-12",
+            "registered_at": TS,
+        },
+        {
+            "registration_id": "XR_NUM",
+            "contact_id": "C1",
+            "event_type": "webinar",
+            "event_date": "2026-06-12",
+            "registered_at": TS,
+            "attended": "true",
+            "minutes_attended": "lots",
+        },
     ],
 }
 
 # Optional columns an EL tool may not land (SPEC §1 columns the scoring can do without).
 OPTIONAL_COLUMNS = {
-    "crm_contacts": ["education_level", "budget_status", "purchase_timeline",
-                     "has_existing_solution", "lifecycle_stage_override",
-                     "lifecycle_stage_override_at", "owner_id"],
+    "crm_contacts": [
+        "education_level",
+        "budget_status",
+        "purchase_timeline",
+        "has_existing_solution",
+        "lifecycle_stage_override",
+        "lifecycle_stage_override_at",
+        "owner_id",
+    ],
     "crm_companies": ["annual_revenue", "domain"],
     "web_events": ["video_percent", "user_agent", "utm_source", "utm_medium", "utm_campaign"],
     "email_events": ["url"],
@@ -184,6 +312,7 @@ OPTIONAL_COLUMNS = {
 
 
 # --- building ----------------------------------------------------------------------------------
+
 
 def read_csv(path: Path) -> tuple[list[str], list[dict]]:
     with path.open(newline="", encoding="utf-8") as handle:
@@ -245,8 +374,10 @@ def builds(tmp_path_factory):
         "dirty": (dirty_raw, None),
         "empty": (empty_raw, None),
         "optional": (raw_without_optional_columns, None),
-        "missing_table": (lambda folder: shutil.copytree(FIXTURE / "raw", folder),
-                          "web_identities"),
+        "missing_table": (
+            lambda folder: shutil.copytree(FIXTURE / "raw", folder),
+            "web_identities",
+        ),
     }
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {
@@ -272,27 +403,44 @@ def db(dirty):
 
 def quarantine_reasons(connection, raw_table: str, row_key: str | None) -> list[str]:
     if row_key is None:
-        return [row[0] for row in connection.execute(
+        return [
+            row[0]
+            for row in connection.execute(
+                "select quarantine_reason from quality.fct_quarantined_rows "
+                "where raw_table = ? and row_key is null",
+                [raw_table],
+            ).fetchall()
+        ]
+    return [
+        row[0]
+        for row in connection.execute(
             "select quarantine_reason from quality.fct_quarantined_rows "
-            "where raw_table = ? and row_key is null", [raw_table]).fetchall()]
-    return [row[0] for row in connection.execute(
-        "select quarantine_reason from quality.fct_quarantined_rows "
-        "where raw_table = ? and row_key = ?", [raw_table, row_key]).fetchall()]
+            "where raw_table = ? and row_key = ?",
+            [raw_table, row_key],
+        ).fetchall()
+    ]
 
 
 def status(connection, base_model: str, key_column: str, key: str) -> list[str]:
-    return sorted(row[0] for row in connection.execute(
-        f"select row_status from staging.{base_model} where {key_column} = ?", [key]
-    ).fetchall())
+    return sorted(
+        row[0]
+        for row in connection.execute(
+            f"select row_status from staging.{base_model} where {key_column} = ?", [key]
+        ).fetchall()
+    )
 
 
 def scored(connection, contact_id: str) -> bool:
-    return connection.execute(
-        "select count(*) from marts.fct_lead_scores where contact_id = ?", [contact_id]
-    ).fetchone()[0] == 1
+    return (
+        connection.execute(
+            "select count(*) from marts.fct_lead_scores where contact_id = ?", [contact_id]
+        ).fetchone()[0]
+        == 1
+    )
 
 
 # --- every dirty build: nothing lost -----------------------------------------------------------
+
 
 def test_dirty_build_reconciles_every_raw_table(dirty):
     connection, counts = dirty
@@ -306,10 +454,13 @@ def test_dirty_build_reconciles_every_raw_table(dirty):
 
 
 def test_every_quarantined_row_has_a_reason_and_its_raw_values(db):
-    assert db.execute(
-        "select count(*) from quality.fct_quarantined_rows "
-        "where quarantine_reason is null or raw_row is null or raw_row = ''"
-    ).fetchone()[0] == 0
+    assert (
+        db.execute(
+            "select count(*) from quality.fct_quarantined_rows "
+            "where quarantine_reason is null or raw_row is null or raw_row = ''"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_every_current_contact_is_still_scored(db):
@@ -325,16 +476,20 @@ def test_every_current_contact_is_still_scored(db):
 
 # --- missing keys ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("raw_table", "reason"), [
-    ("crm_companies", "missing company_id"),
-    ("crm_contacts", "missing contact_id"),
-    ("crm_deals", "missing deal_id"),
-    ("web_events", "missing event_id"),
-    ("email_campaigns", "missing campaign_id"),
-    ("email_events", "missing event_id"),
-    ("form_submissions", "missing submission_id"),
-    ("event_attendance", "missing registration_id"),
-])
+
+@pytest.mark.parametrize(
+    ("raw_table", "reason"),
+    [
+        ("crm_companies", "missing company_id"),
+        ("crm_contacts", "missing contact_id"),
+        ("crm_deals", "missing deal_id"),
+        ("web_events", "missing event_id"),
+        ("email_campaigns", "missing campaign_id"),
+        ("email_events", "missing event_id"),
+        ("form_submissions", "missing submission_id"),
+        ("event_attendance", "missing registration_id"),
+    ],
+)
 def test_missing_key_is_quarantined(db, raw_table, reason):
     assert quarantine_reasons(db, raw_table, None) == [reason]
 
@@ -350,10 +505,14 @@ def test_identity_without_anonymous_id_is_quarantined(db):
 
 # --- duplicate keys and several versions -------------------------------------------------------
 
-@pytest.mark.parametrize(("raw_table", "base_model", "key"), [
-    ("web_events", "base_web__events", "XW_DUP"),
-    ("email_events", "base_email__events", "XM_DUP"),
-])
+
+@pytest.mark.parametrize(
+    ("raw_table", "base_model", "key"),
+    [
+        ("web_events", "base_web__events", "XW_DUP"),
+        ("email_events", "base_email__events", "XM_DUP"),
+    ],
+)
 def test_duplicate_event_key_keeps_one_and_quarantines_the_copy(db, raw_table, base_model, key):
     assert status(db, base_model, "event_id", key) == ["clean", "quarantined"]
     assert quarantine_reasons(db, raw_table, key) == ["duplicate event_id"]
@@ -361,7 +520,9 @@ def test_duplicate_event_key_keeps_one_and_quarantines_the_copy(db, raw_table, b
 
 def test_several_crm_versions_latest_is_current_older_superseded(db):
     assert status(db, "base_crm__contacts", "contact_id", "XC_VER") == [
-        "clean", "superseded", "superseded"
+        "clean",
+        "superseded",
+        "superseded",
     ]
     assert db.execute(
         "select job_title from staging.stg_crm__contacts where contact_id = 'XC_VER'"
@@ -371,60 +532,76 @@ def test_several_crm_versions_latest_is_current_older_superseded(db):
 
 # --- timestamps --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("raw_table", "key", "reason"), [
-    ("web_events", "XW_TS_NULL", "missing occurred_at"),
-    ("web_events", "XW_TS_BAD", "unparsable occurred_at"),
-    ("web_events", "XW_TS_FAR", "occurred_at more than a day after as_of_date"),
-    ("email_events", "XM_TS_FAR", "occurred_at more than a day after as_of_date"),
-    ("crm_contacts", "XC_TS_NULL", "missing created_at"),
-    ("crm_contacts", "XC_TS_BAD", "unparsable created_at"),
-    ("crm_contacts", "XC_FUTURE", "created_at more than a day after as_of_date"),
-    ("crm_companies", "XCO_TS", "unparsable updated_at"),
-    ("form_submissions", "XS_TS_BAD", "unparsable submitted_at"),
-])
+
+@pytest.mark.parametrize(
+    ("raw_table", "key", "reason"),
+    [
+        ("web_events", "XW_TS_NULL", "missing occurred_at"),
+        ("web_events", "XW_TS_BAD", "unparsable occurred_at"),
+        ("web_events", "XW_TS_FAR", "occurred_at more than a day after as_of_date"),
+        ("email_events", "XM_TS_FAR", "occurred_at more than a day after as_of_date"),
+        ("crm_contacts", "XC_TS_NULL", "missing created_at"),
+        ("crm_contacts", "XC_TS_BAD", "unparsable created_at"),
+        ("crm_contacts", "XC_FUTURE", "created_at more than a day after as_of_date"),
+        ("crm_companies", "XCO_TS", "unparsable updated_at"),
+        ("form_submissions", "XS_TS_BAD", "unparsable submitted_at"),
+    ],
+)
 def test_bad_timestamp_is_quarantined(db, raw_table, key, reason):
     assert quarantine_reasons(db, raw_table, key) == [reason]
 
 
 def test_event_on_the_day_after_as_of_is_clean_but_not_scored(db):
     assert status(db, "base_web__events", "event_id", "XW_NEXT_DAY") == ["clean"]
-    assert db.execute(
-        "select count(*) from marts.fct_lead_score_history "
-        f"where contact_id = 'XC_UNI' and evaluation_date > date '{AS_OF}'"
-    ).fetchone()[0] == 0
+    assert (
+        db.execute(
+            "select count(*) from marts.fct_lead_score_history "
+            f"where contact_id = 'XC_UNI' and evaluation_date > date '{AS_OF}'"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 # --- unknown types -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("raw_table", "key", "reason"), [
-    ("web_events", "XW_TYPE", "unknown event_type"),
-    ("email_events", "XM_TYPE", "unknown event_type"),
-    ("form_submissions", "XS_TYPE", "unknown form_type"),
-    ("event_attendance", "XR_TYPE", "unknown event_type"),
-    ("email_campaigns", "XK_TYPE", "unknown campaign_type"),
-    ("crm_deals", "XD_STAGE", "unknown deal_stage"),
-])
+
+@pytest.mark.parametrize(
+    ("raw_table", "key", "reason"),
+    [
+        ("web_events", "XW_TYPE", "unknown event_type"),
+        ("email_events", "XM_TYPE", "unknown event_type"),
+        ("form_submissions", "XS_TYPE", "unknown form_type"),
+        ("event_attendance", "XR_TYPE", "unknown event_type"),
+        ("email_campaigns", "XK_TYPE", "unknown campaign_type"),
+        ("crm_deals", "XD_STAGE", "unknown deal_stage"),
+    ],
+)
 def test_unknown_type_is_quarantined(db, raw_table, key, reason):
     assert quarantine_reasons(db, raw_table, key) == [reason]
 
 
 # --- references to contacts that do not exist ---------------------------------------------------
 
-@pytest.mark.parametrize(("raw_table", "key", "reason"), [
-    ("web_events", "XW_NOCONTACT", "unknown contact_id"),
-    ("email_events", "XM_NOCONTACT", "unknown contact_id"),
-    ("form_submissions", "XS_NOCONTACT", "unknown contact_id"),
-    ("event_attendance", "XR_NOCONTACT", "unknown contact_id"),
-    ("crm_deals", "XD_NOCONTACT", "unknown contact_id"),
-    ("web_identities", "XA_NOPE|XNOPE|2026-06-10 10:00:00", "unknown contact_id"),
-    ("form_submissions", "XS_NOEMAIL", "no contact with this email"),
-    ("web_events", "XW_NEITHER", "missing both contact_id and anonymous_id"),
-])
+
+@pytest.mark.parametrize(
+    ("raw_table", "key", "reason"),
+    [
+        ("web_events", "XW_NOCONTACT", "unknown contact_id"),
+        ("email_events", "XM_NOCONTACT", "unknown contact_id"),
+        ("form_submissions", "XS_NOCONTACT", "unknown contact_id"),
+        ("event_attendance", "XR_NOCONTACT", "unknown contact_id"),
+        ("crm_deals", "XD_NOCONTACT", "unknown contact_id"),
+        ("web_identities", "XA_NOPE|XNOPE|2026-06-10 10:00:00", "unknown contact_id"),
+        ("form_submissions", "XS_NOEMAIL", "no contact with this email"),
+        ("web_events", "XW_NEITHER", "missing both contact_id and anonymous_id"),
+    ],
+)
 def test_reference_to_unknown_contact_is_quarantined(db, raw_table, key, reason):
     assert quarantine_reasons(db, raw_table, key) == [reason]
 
 
 # --- strings -----------------------------------------------------------------------------------
+
 
 def test_unicode_strings_are_kept(db):
     assert db.execute(
@@ -467,18 +644,22 @@ def test_sql_looking_strings_are_just_text(db, dirty):
 
 # --- numbers -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("model", "key_column", "key", "column"), [
-    ("stg_crm__companies", "company_id", "XCO_NUM1", "employee_count"),  # -5
-    ("stg_crm__companies", "company_id", "XCO_NUM1", "annual_revenue"),  # lots
-    ("stg_crm__companies", "company_id", "XCO_NUM2", "employee_count"),  # many
-    ("stg_crm__companies", "company_id", "XCO_NUM2", "annual_revenue"),  # -1000
-    ("stg_crm__deals", "deal_id", "XD_NEG", "amount"),  # -100
-    ("stg_crm__deals", "deal_id", "XD_NAN", "amount"),  # ten
-    ("stg_web__events", "event_id", "XW_VIDEO_HIGH", "video_percent"),  # 150
-    ("stg_web__events", "event_id", "XW_VIDEO_NAN", "video_percent"),  # abc
-    ("stg_web__events", "event_id", "XW_VIDEO_NEG", "video_percent"),  # -5
-    ("stg_events__registrations", "registration_id", "XR_NUM", "minutes_attended"),  # lots
-])
+
+@pytest.mark.parametrize(
+    ("model", "key_column", "key", "column"),
+    [
+        ("stg_crm__companies", "company_id", "XCO_NUM1", "employee_count"),  # -5
+        ("stg_crm__companies", "company_id", "XCO_NUM1", "annual_revenue"),  # lots
+        ("stg_crm__companies", "company_id", "XCO_NUM2", "employee_count"),  # many
+        ("stg_crm__companies", "company_id", "XCO_NUM2", "annual_revenue"),  # -1000
+        ("stg_crm__deals", "deal_id", "XD_NEG", "amount"),  # -100
+        ("stg_crm__deals", "deal_id", "XD_NAN", "amount"),  # ten
+        ("stg_web__events", "event_id", "XW_VIDEO_HIGH", "video_percent"),  # 150
+        ("stg_web__events", "event_id", "XW_VIDEO_NAN", "video_percent"),  # abc
+        ("stg_web__events", "event_id", "XW_VIDEO_NEG", "video_percent"),  # -5
+        ("stg_events__registrations", "registration_id", "XR_NUM", "minutes_attended"),  # lots
+    ],
+)
 def test_bad_optional_number_becomes_null_and_the_row_is_kept(db, model, key_column, key, column):
     assert db.execute(
         f"select {column} from staging.{model} where {key_column} = ?", [key]
@@ -486,6 +667,7 @@ def test_bad_optional_number_becomes_null_and_the_row_is_kept(db, model, key_col
 
 
 # --- identity ----------------------------------------------------------------------------------
+
 
 def test_anonymous_id_identified_as_two_contacts_belongs_to_the_latest(db):
     # XA_TWO: C1 on 06-01, C8 on 06-20; its event of 06-15 (between the two) belongs to C8
@@ -501,6 +683,7 @@ def test_anonymous_id_identified_as_two_contacts_belongs_to_the_latest(db):
 
 # --- cases with a raw folder of their own ------------------------------------------------------
 
+
 def test_empty_tables_build_with_empty_marts(builds):
     database, result, _ = builds["empty"]
     assert result.returncode == 0, result.stdout[-5000:]
@@ -510,8 +693,12 @@ def test_empty_tables_build_with_empty_marts(builds):
             "from quality.fct_raw_reconciliation"
         ).fetchall()
         assert reconciliation == [(0, 0, 0, 0, True)] * 9
-        for mart in ("fct_lead_scores", "fct_lead_score_components", "fct_lead_score_history",
-                     "dim_contacts"):
+        for mart in (
+            "fct_lead_scores",
+            "fct_lead_score_components",
+            "fct_lead_score_history",
+            "dim_contacts",
+        ):
             assert connection.execute(f"select count(*) from marts.{mart}").fetchone()[0] == 0
 
 
@@ -519,20 +706,23 @@ def test_optional_columns_missing_become_nulls(builds):
     database, result, _ = builds["optional"]
     assert result.returncode == 0, result.stdout[-5000:]
     with duckdb.connect(str(database), read_only=True) as connection:
+        assert (
+            connection.execute(
+                "select count(*) from quality.fct_raw_reconciliation where not is_reconciled"
+            ).fetchone()[0]
+            == 0
+        )
         assert connection.execute(
-            "select count(*) from quality.fct_raw_reconciliation where not is_reconciled"
-        ).fetchone()[0] == 0
-        assert connection.execute(
-            "select count(*), count(video_percent), count(utm_source) "
-            "from staging.stg_web__events"
+            "select count(*), count(video_percent), count(utm_source) from staging.stg_web__events"
         ).fetchone() == (10, 0, 0)
         assert connection.execute(
             "select count(*), count(annual_revenue) from staging.stg_crm__companies"
         ).fetchone() == (2, 0)
         # the same contacts are scored as with every column present
-        assert {row[0] for row in connection.execute(
-            "select contact_id from marts.fct_lead_scores"
-        ).fetchall()} == {"C1", "C2", "C3", "C4", "C6", "C7", "C8"}
+        assert {
+            row[0]
+            for row in connection.execute("select contact_id from marts.fct_lead_scores").fetchall()
+        } == {"C1", "C2", "C3", "C4", "C6", "C7", "C8"}
 
 
 def test_missing_raw_table_stops_the_build_naming_it(builds):

@@ -56,10 +56,26 @@ def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
 
 def generate(folder: Path) -> None:
     result = subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "generate_data.py"), "--out", str(folder),
-         "--contacts", "150", "--days", "60", "--dirty-share", "0.03", "--as-of", DAY,
-         "--seed", "11", "-q"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "generate_data.py"),
+            "--out",
+            str(folder),
+            "--contacts",
+            "150",
+            "--days",
+            "60",
+            "--dirty-share",
+            "0.03",
+            "--as-of",
+            DAY,
+            "--seed",
+            "11",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
 
@@ -77,13 +93,16 @@ def add_identification_of_old_visitor(folder: Path) -> str:
         if row["anonymous_id"] and not row["contact_id"]:
             days.setdefault(row["anonymous_id"], []).append(row["occurred_at"][:10])
     candidates = sorted(
-        anonymous_id for anonymous_id, event_days in days.items()
+        anonymous_id
+        for anonymous_id, event_days in days.items()
         if anonymous_id not in identified | known
-        and all("2026-" <= day < "2026-06-20" for day in event_days) and len(event_days) >= 2
+        and all("2026-" <= day < "2026-06-20" for day in event_days)
+        and len(event_days) >= 2
     )
     assert candidates, "the generated data has no old anonymous visitor"
     contact_id = sorted(
-        row["contact_id"] for row in contacts
+        row["contact_id"]
+        for row in contacts
         if row["contact_id"] and row["created_at"][:10] < "2026-06-01"
     )[0]
     identities.append(
@@ -98,13 +117,17 @@ def without_day(full: Path, folder: Path, day: str) -> None:
     shutil.copytree(full, folder)
     for table, column in ACTIVITY_TABLES.items():
         columns, rows = read_csv(full / f"{table}.csv")
-        write_csv(folder / f"{table}.csv", columns,
-                  [row for row in rows if not row[column].startswith(day)])
+        write_csv(
+            folder / f"{table}.csv",
+            columns,
+            [row for row in rows if not row[column].startswith(day)],
+        )
 
 
 def snapshot(database: Path, extra: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
     """Every table of the compared schemas (and `extra` ones): sorted rows, floats rounded to
     12 significant digits (a sum of doubles may differ in the last bit between runs)."""
+
     def normal(value):
         if isinstance(value, float) and math.isfinite(value):
             return float(f"{value:.12g}")
@@ -112,15 +135,18 @@ def snapshot(database: Path, extra: tuple[str, ...] = ()) -> dict[str, list[tupl
 
     with duckdb.connect(str(database), read_only=True) as connection:
         tables = [
-            f"{schema}.{name}" for schema, name in connection.execute(
+            f"{schema}.{name}"
+            for schema, name in connection.execute(
                 "select table_schema, table_name from information_schema.tables "
                 f"where table_schema in {COMPARED_SCHEMAS} order by 1, 2"
             ).fetchall()
         ] + list(extra)
         return {
             table: sorted(
-                (tuple(normal(value) for value in row)
-                 for row in connection.execute(f"select * from {table}").fetchall()),
+                (
+                    tuple(normal(value) for value in row)
+                    for row in connection.execute(f"select * from {table}").fetchall()
+                ),
                 key=repr,
             )
             for table in tables
@@ -186,8 +212,11 @@ def runs(tmp_path_factory):
         incremental = pool.submit(day_by_day)
         first, second = full.result()
         return {
-            "first": first, "second": second, "incremental": incremental.result(),
-            "visitor": visitor, "full_db": full_db,
+            "first": first,
+            "second": second,
+            "incremental": incremental.result(),
+            "visitor": visitor,
+            "full_db": full_db,
         }
 
 
@@ -211,7 +240,8 @@ def test_the_new_day_and_the_restitched_visitor_are_in_the_data(runs):
         (restitched,) = connection.execute(
             "select count(*) from intermediate.int_web_events_stitched "
             "where anonymous_id = ? and traffic_class = 'known' "
-            "and occurred_at < date '2026-06-20'", [runs["visitor"]],
+            "and occurred_at < date '2026-06-20'",
+            [runs["visitor"]],
         ).fetchone()
     assert day_activities > 0
     assert restitched >= 2
