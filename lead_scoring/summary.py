@@ -14,15 +14,15 @@ def _rows(connection, sql: str) -> list[tuple]:
 def _table(headers: list[str], rows: list[tuple]) -> str:
     cells = [[str(value) for value in row] for row in rows]
     widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     return "\n".join("  " + line for line in lines)
 
 
 def build_summary(connection, top: int = 10) -> str:
     """Summary text of the marts: scored contacts, stages, grades, top leads, reconciliation."""
-    (scored, as_of), = _rows(
+    ((scored, as_of),) = _rows(
         connection, "select count(*), max(as_of_date) from marts.fct_lead_scores"
     )
     out = [f"Lead scoring as of {as_of}: {scored} contacts scored", ""]
@@ -97,7 +97,8 @@ def build_summary(connection, top: int = 10) -> str:
     )
     ok = all(row[-1] for row in reconciliation)
     out.append(
-        "Raw data: " + ("every raw table reconciles" if ok else "RECONCILIATION FAILED")
+        "Raw data: "
+        + ("every raw table reconciles" if ok else "RECONCILIATION FAILED")
         + " (raw = clean + quarantined + superseded)"
     )
     out.append(

@@ -1,4 +1,4 @@
-"""The same project on PostgreSQL: equal results to DuckDB on the same input, and grants to bi_reader.
+"""The project on PostgreSQL: results equal to DuckDB on the same input, and grants to bi_reader.
 
 Needs a PostgreSQL server reachable through the libpq variables PGHOST, PGPORT, PGUSER (a role
 that may create databases and roles), PGPASSWORD and PGDATABASE; `scripts/ci/start_postgres.sh`
@@ -26,7 +26,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from dbt_harness import (
     PROJECT_DIR,
     copy_project,
@@ -111,10 +110,12 @@ def assert_same_tables(duckdb_file: Path, database: str) -> None:
                 pg_columns, pg_rows = table_rows(pg.cursor(), table, keys)
                 assert pg_columns == duck_columns, table
                 assert len(pg_rows) == len(duck_rows) > 0, table
-                for duck_row, pg_row in zip(duck_rows, pg_rows):
+                for duck_row, pg_row in zip(duck_rows, pg_rows, strict=True):
                     key = duck_row[: len(keys)]
                     assert pg_row[: len(keys)] == key, f"{table}: rows differ at {key}"
-                    for column, duck_value, pg_value in zip(duck_columns, duck_row, pg_row):
+                    for column, duck_value, pg_value in zip(
+                        duck_columns, duck_row, pg_row, strict=True
+                    ):
                         where = f"{table}.{column} of {key}"
                         if column in SCORE_COLUMNS and duck_value is not None:
                             assert pg_value == pytest.approx(duck_value, abs=0.01), where
@@ -141,11 +142,25 @@ def generated_build(postgres_server, tmp_path_factory):
     raw = root / "raw"
     generated = subprocess.run(
         [
-            sys.executable, str(PROJECT_DIR / "scripts" / "generate_data.py"),
-            "--out", str(raw), "--contacts", "200", "--days", "90",
-            "--dirty-share", "0.05", "--as-of", AS_OF, "--seed", "11", "--quiet",
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "generate_data.py"),
+            "--out",
+            str(raw),
+            "--contacts",
+            "200",
+            "--days",
+            "90",
+            "--dirty-share",
+            "0.05",
+            "--as-of",
+            AS_OF,
+            "--seed",
+            "11",
+            "--quiet",
         ],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert generated.returncode == 0, generated.stderr
     duckdb_file, database = build_both(root, raw, None, "generated")
@@ -154,6 +169,7 @@ def generated_build(postgres_server, tmp_path_factory):
 
 
 # --- equal results --------------------------------------------------------------------------------
+
 
 def test_fixture_equal_on_duckdb_and_postgres(fixture_build):
     assert_same_tables(*fixture_build)
@@ -192,13 +208,17 @@ def test_summary_on_postgres(generated_build):
     _, database = generated_build
     result = subprocess.run(
         [sys.executable, str(PROJECT_DIR / "scripts" / "summarize.py"), "--target", "postgres"],
-        env=environment(None, "postgres", database), capture_output=True, text=True, check=False,
+        env=environment(None, "postgres", database),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "every raw table reconciles" in result.stdout
 
 
 # --- grants ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def bi_reader(generated_build):
@@ -281,7 +301,8 @@ def test_bi_reader_sees_no_unmasked_email(bi_reader, generated_build):
     assert {row[0] for row in cursor.fetchall()} <= {"dim_contacts"}
 
 
-# --- loader -----------------------------------------------------------------------------------------
+# --- loader --------------------------------------------------------------------------------------
+
 
 def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
     import pyarrow as pa
@@ -290,19 +311,21 @@ def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
     folder = tmp_path / "landing"
     folder.mkdir()
     pq.write_table(
-        pa.table({
-            "campaign_id": ["cmp1", "cmp2"],
-            "name": ["May", None],
-            "campaign_type": ["newsletter", "sales"],
-            "Budget": [1.5, 2.0],
-            "sends": [10, 20],
-            "is_active": [True, False],
-            "created_at": pa.array([dt.datetime(2026, 5, 1, 10), None], pa.timestamp("us")),
-        }),
+        pa.table(
+            {
+                "campaign_id": ["cmp1", "cmp2"],
+                "name": ["May", None],
+                "campaign_type": ["newsletter", "sales"],
+                "Budget": [1.5, 2.0],
+                "sends": [10, 20],
+                "is_active": [True, False],
+                "created_at": pa.array([dt.datetime(2026, 5, 1, 10), None], pa.timestamp("us")),
+            }
+        ),
         folder / "email_campaigns.parquet",
     )
     (folder / "crm_contacts.csv").write_text(
-        "\ufeffcontact_id,email,created_at\nc1,\"a, b@x.com\",not-a-date\nc2,,2026-01-01\n",
+        '\ufeffcontact_id,email,created_at\nc1,"a, b@x.com",not-a-date\nc2,,2026-01-01\n',
         encoding="utf-8",
     )
     database = create_postgres_database(database_name("loader"))
@@ -314,16 +337,24 @@ def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
             cursor = pg.cursor()
             cursor.execute(
                 "select column_name, data_type from information_schema.columns "
-                "where table_schema = 'raw' and table_name = 'email_campaigns' order by ordinal_position"
+                "where table_schema = 'raw' and table_name = 'email_campaigns' "
+                "order by ordinal_position"
             )
             assert cursor.fetchall() == [
-                ("campaign_id", "text"), ("name", "text"), ("campaign_type", "text"),
-                ("budget", "double precision"), ("sends", "bigint"), ("is_active", "boolean"),
+                ("campaign_id", "text"),
+                ("name", "text"),
+                ("campaign_type", "text"),
+                ("budget", "double precision"),
+                ("sends", "bigint"),
+                ("is_active", "boolean"),
                 ("created_at", "timestamp without time zone"),
             ]
             cursor.execute("select contact_id, email, created_at from raw.crm_contacts order by 1")
             # CSV: text as it is (dirty values survive), the byte-order mark is not in the header
-            assert cursor.fetchall() == [("c1", "a, b@x.com", "not-a-date"), ("c2", None, "2026-01-01")]
+            assert cursor.fetchall() == [
+                ("c1", "a, b@x.com", "not-a-date"),
+                ("c2", None, "2026-01-01"),
+            ]
             # tables without a file exist, empty, with the contract columns
             cursor.execute("select count(*) from raw.web_events")
             assert cursor.fetchone() == (0,)
@@ -333,11 +364,15 @@ def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
             cursor.execute("select count(*) from public.contacts_view")
             assert cursor.fetchone() == (2,)
             # other columns: the table is recreated (and the view built on it dropped)
-            (folder / "crm_contacts.csv").write_text("contact_id,email\nc3,c@x.com\n", encoding="utf-8")
+            (folder / "crm_contacts.csv").write_text(
+                "contact_id,email\nc3,c@x.com\n", encoding="utf-8"
+            )
             assert load_raw(folder, None, target="postgres", database=database).returncode == 0
             cursor.execute("select * from raw.crm_contacts")
             assert cursor.fetchall() == [("c3", "c@x.com")]
-            cursor.execute("select count(*) from information_schema.views where table_name = 'contacts_view'")
+            cursor.execute(
+                "select count(*) from information_schema.views where table_name = 'contacts_view'"
+            )
             assert cursor.fetchone() == (0,)
         finally:
             pg.close()
