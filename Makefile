@@ -12,7 +12,7 @@ DIRTY_SHARE ?= 0.02
 export DBT_PROFILES_DIR := $(CURDIR)
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test setup generate load build summary clean
+.PHONY: demo test setup setup-spark generate load build summary clean
 
 $(BIN)/dbt: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,13 @@ $(BIN)/dbt: requirements.txt
 	touch $(BIN)/dbt
 
 setup: $(BIN)/dbt
+
+# Optional Spark target (pyspark, ~500 MB, Java 17): `make setup-spark`, then dbt --target spark.
+$(VENV)/.spark-installed: $(BIN)/dbt requirements-spark.txt
+	$(BIN)/pip install --quiet -r requirements-spark.txt
+	touch $@
+
+setup-spark: $(VENV)/.spark-installed
 
 generate: setup
 	$(BIN)/python scripts/generate_data.py --out $(DEMO_DIR) --contacts $(CONTACTS) --dirty-share $(DIRTY_SHARE)

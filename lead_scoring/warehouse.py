@@ -5,6 +5,9 @@
 ``postgres`` connects with psycopg2 through the standard libpq variables PGHOST, PGPORT, PGUSER,
 PGPASSWORD and PGDATABASE (the ones psql reads), with the same defaults as ``profiles.yml``
 (localhost, 5432, postgres, lead_scoring; no password default).
+``spark`` starts a local Spark session with the settings of the ``spark`` output of
+``profiles.yml`` (warehouse folder and Derby metastore under ``LEAD_SCORING_SPARK_DIR``, default
+``target/spark``), so it sees the tables dbt's ``method: session`` builds; see lead_scoring.spark.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from lead_scoring import PROJECT_ROOT
 
 DEFAULT_TARGET = "duckdb"
-TARGETS: tuple[str, ...] = ("duckdb", "postgres")
+TARGETS: tuple[str, ...] = ("duckdb", "postgres", "spark")
 DUCKDB_PATH_ENV = "LEAD_SCORING_DUCKDB_PATH"
 DUCKDB_DEFAULT_PATH = "target/lead_scoring.duckdb"
 POSTGRES_ENV = ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE")
@@ -53,6 +56,10 @@ def describe(target: str) -> str:
             f"postgres {settings['user']}@{settings['host']}:{settings['port']}"
             f"/{settings['dbname']}"
         )
+    if target == "spark":
+        from lead_scoring.spark import spark_dir
+
+        return f"local spark session, warehouse and metastore in {spark_dir()}"
     return target
 
 
@@ -74,8 +81,10 @@ def connect(target: str | None = None):
     """Open a DB-API connection for a target name.
 
     For ``duckdb`` this is a ``duckdb.DuckDBPyConnection`` (the parent folder of the file is
-    created when missing); for ``postgres`` a psycopg2 connection (not in autocommit). Unknown
-    targets, or postgres without psycopg2, raise ``UnsupportedTargetError``.
+    created when missing); for ``postgres`` a psycopg2 connection (not in autocommit); for
+    ``spark`` a ``lead_scoring.spark.SparkConnection`` (a Spark session; ``close()`` stops it).
+    Unknown targets, postgres without psycopg2, or spark without pyspark or Java, raise
+    ``UnsupportedTargetError``.
     """
     target = target or default_target()
     if target == "duckdb":
@@ -98,6 +107,14 @@ def connect(target: str | None = None):
                 f"cannot connect to {describe(target)} (libpq variables "
                 f"{', '.join(POSTGRES_ENV)}): {str(exc).strip()}"
             ) from exc
+    if target == "spark":
+        from lead_scoring.spark import SparkUnavailableError
+        from lead_scoring.spark import connect as spark_connect
+
+        try:
+            return spark_connect()
+        except SparkUnavailableError as exc:
+            raise UnsupportedTargetError(str(exc)) from exc
     raise UnsupportedTargetError(
         f"unknown target {target!r}; known targets: {', '.join(TARGETS)}"
     )

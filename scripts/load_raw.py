@@ -14,18 +14,23 @@ copied with COPY into text columns, a parquet file is read with pyarrow and copi
 of the matching PostgreSQL types; column names are lower-cased. A table whose columns do not
 change is emptied and refilled, so the staging views built on it stay; when its columns change
 it is dropped with the views that depend on it (the next ``dbt build`` recreates them).
+``spark`` (a local Spark session with the warehouse folder and metastore of the ``spark`` output
+of profiles.yml, under ``$LEAD_SCORING_SPARK_DIR``) writes each table as parquet; a CSV is read
+with every column as text. Spark has no transactions: each table is replaced on its own.
 
 Extra columns are kept. A contract column missing from a file is allowed (staging fills it with
 a typed null) but logged as a warning. Files that are not raw tables, and raw tables with no
 file, are reported; a raw table without a file keeps what it held (or, when it does not exist
 yet, is created empty with the contract columns as text, so that ``dbt build`` can run).
 
-All tables are replaced in one transaction: either every file is loaded or none is.
+All tables are replaced in one transaction (DuckDB, PostgreSQL): either every file is loaded or
+none is.
 
 Examples:
     python scripts/load_raw.py data/demo
     LEAD_SCORING_DUCKDB_PATH=/tmp/x.duckdb python scripts/load_raw.py data/demo --target duckdb
     PGHOST=127.0.0.1 PGPORT=55432 python scripts/load_raw.py data/demo --target postgres
+    python scripts/load_raw.py data/demo --target spark
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lead_scoring.logs import setup_logging
 from lead_scoring.raw_schema import RAW_TABLES, load_raw_schema
+from lead_scoring.spark import SparkLoader
 from lead_scoring.warehouse import (
     TARGETS,
     UnsupportedTargetError,
@@ -283,7 +289,7 @@ class _SkipBOM(io.RawIOBase):
         super().close()
 
 
-LOADERS = {"duckdb": DuckDBLoader, "postgres": PostgresLoader}
+LOADERS = {"duckdb": DuckDBLoader, "postgres": PostgresLoader, "spark": SparkLoader}
 
 
 def make_loader(target: str, schema: str):
