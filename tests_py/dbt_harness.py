@@ -7,6 +7,11 @@ file, and runs dbt there, so tests never touch the developer's warehouse or each
 PostgreSQL: pass ``target="postgres"`` and ``database=<name>`` (a database of its own, made with
 ``create_postgres_database``) to ``environment``, ``load_raw`` and ``run_dbt``; the server is the
 one of the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD (scripts/ci/start_postgres.sh).
+
+Spark: pass ``target="spark"`` and ``spark_dir=<folder>`` (the warehouse folder and Derby metastore
+of that test, LEAD_SCORING_SPARK_DIR) to ``environment``, ``load_raw`` and ``run_dbt``; the loader
+and dbt's local session (`method: session`) then share the tables. ``spark_unavailable`` says why
+Spark cannot run here (no pyspark: pip install -r requirements-spark.txt; no Java).
 """
 
 from __future__ import annotations
@@ -38,9 +43,13 @@ def copy_project(destination: Path, seeds_dir: Path | None = None) -> Path:
 
 
 def environment(
-    duckdb_path: Path | None, target: str = "duckdb", database: str | None = None
+    duckdb_path: Path | None,
+    target: str = "duckdb",
+    database: str | None = None,
+    spark_dir: Path | None = None,
 ) -> dict[str, str]:
-    """Environment of a dbt or script run: the DuckDB file, or the PostgreSQL database."""
+    """Environment of a dbt or script run: the DuckDB file, the PostgreSQL database, or the
+    Spark folder."""
     env = dict(os.environ)
     env.update(LEAD_SCORING_TARGET=target, DO_NOT_TRACK="1")
     if duckdb_path is not None:
@@ -49,11 +58,21 @@ def environment(
         if database is None:
             raise ValueError("target postgres needs a database name (create_postgres_database)")
         env["PGDATABASE"] = database
+    if target == "spark":
+        if spark_dir is None:
+            raise ValueError("target spark needs a folder for its warehouse (spark_dir)")
+        env["LEAD_SCORING_SPARK_DIR"] = str(spark_dir)
+        env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     return env
 
 
 def load_raw(
-    raw_dir: Path, duckdb_path: Path | None, *, target: str = "duckdb", database: str | None = None
+    raw_dir: Path,
+    duckdb_path: Path | None,
+    *,
+    target: str = "duckdb",
+    database: str | None = None,
+    spark_dir: Path | None = None,
 ) -> subprocess.CompletedProcess:
     """Load a folder of raw files with the project's loader."""
     return subprocess.run(
@@ -61,7 +80,7 @@ def load_raw(
             sys.executable, str(PROJECT_DIR / "scripts" / "load_raw.py"), str(raw_dir),
             "--target", target,
         ],
-        env=environment(duckdb_path, target, database),
+        env=environment(duckdb_path, target, database, spark_dir),
         capture_output=True,
         text=True,
         check=False,
@@ -74,8 +93,10 @@ def run_dbt(
     *args: str,
     target: str = "duckdb",
     database: str | None = None,
+    spark_dir: Path | None = None,
 ) -> subprocess.CompletedProcess:
-    """Run one dbt command in a copied project against its own DuckDB file or database."""
+    """Run one dbt command in a copied project against its own DuckDB file, database or Spark
+    folder."""
     command = [
         str(BIN_DIR / "dbt"), *args,
         "--project-dir", str(project_dir),
@@ -87,7 +108,7 @@ def run_dbt(
     return subprocess.run(
         command,
         cwd=project_dir,
-        env=environment(duckdb_path, target, database),
+        env=environment(duckdb_path, target, database, spark_dir),
         capture_output=True,
         text=True,
         check=False,
@@ -148,3 +169,20 @@ def drop_postgres_database(name: str) -> None:
         connection.cursor().execute(f"drop database if exists {name} with (force)")
     finally:
         connection.close()
+
+
+# --- Spark --------------------------------------------------------------------------------------
+
+def spark_unavailable() -> str | None:
+    """Why the Spark target cannot run here (None when pyspark, dbt-spark and Java are there)."""
+    sys.path.insert(0, str(PROJECT_DIR))
+    from lead_scoring.spark import SparkUnavailableError, check_available
+
+    try:
+        check_available()
+        import dbt.adapters.spark  # noqa: F401
+    except SparkUnavailableError as exc:
+        return str(exc)
+    except ImportError:
+        return "target spark needs dbt-spark: pip install -r requirements-spark.txt"
+    return None

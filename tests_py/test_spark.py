@@ -1,0 +1,298 @@
+"""Apache Spark (dbt-spark, local `method: session`) gives the same scores as DuckDB.
+
+Two inputs, each built once on Spark and once on DuckDB with the same as_of_date: the hand-worked
+scoring fixture (tests_py/fixtures/scoring, its own seeds) and a small generated data set with
+dirty rows (default seeds). On Spark the raw files are loaded with scripts/load_raw.py
+--target spark, then `dbt build` runs every seed, model, data test and unit test; it must pass.
+fct_lead_scores and fct_lead_score_components must then be equal on both engines: scores
+(floating-point columns) to 0.01, every other column exactly.
+
+The four builds run at the same time (Spark is slow to start and mostly waits on one core). The
+Spark marts are read from their parquet files in the test's Spark warehouse folder, with DuckDB,
+so no second Spark session is started for the comparison.
+
+Skipped when pyspark, dbt-spark or Java is missing (pip install -r requirements-spark.txt); with
+CI=true it fails instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import duckdb
+import pytest
+from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt, spark_unavailable
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
+AS_OF = "2026-06-30"
+VARS = f"{{as_of_date: '{AS_OF}'}}"
+MARTS = {
+    "fct_lead_scores": ("contact_id",),
+    "fct_lead_score_components": ("contact_id", "rule_id"),
+}
+SCORE_TOLERANCE = 0.01
+# the generated input: small (Spark's cost is per statement, not per row) but with dirty rows
+GENERATED = ("--contacts", "150", "--days", "90", "--dirty-share", "0.05", "--seed", "11")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def spark_available():
+    reason = spark_unavailable()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but Spark cannot run: {reason}")
+        pytest.skip(f"Spark not available: {reason}")
+
+
+def _timed(label: str, timings: dict, function, *args, **kwargs):
+    started = time.monotonic()
+    result = function(*args, **kwargs)
+    timings[label] = round(time.monotonic() - started, 1)
+    return result
+
+
+def _build(
+    name: str,
+    root: Path,
+    raw_dir: Path,
+    seeds_dir: Path | None,
+    target: str,
+    incremental: bool = False,
+) -> dict:
+    """Load raw_dir and run `dbt build` on one target in a project copy of its own; with
+    incremental, then run int_activities again (an incremental run)."""
+    timings: dict[str, float] = {}
+    project = copy_project(root / name / "project", seeds_dir=seeds_dir)
+    if target == "spark":
+        location = {"duckdb_path": None, "spark_dir": root / name / "spark"}
+    else:
+        location = {"duckdb_path": root / name / "warehouse.duckdb"}
+    loaded = _timed(
+        "load",
+        timings,
+        load_raw,
+        raw_dir,
+        location["duckdb_path"],
+        target=target,
+        spark_dir=location.get("spark_dir"),
+    )
+    if loaded.returncode != 0:
+        return {"error": f"load_raw --target {target} failed:\n{loaded.stderr[-5000:]}"}
+    result = _timed(
+        "dbt build",
+        timings,
+        run_dbt,
+        project,
+        location["duckdb_path"],
+        "build",
+        "--vars",
+        VARS,
+        target=target,
+        spark_dir=location.get("spark_dir"),
+    )
+    built = {"project": project, "result": result, "timings": timings, **location}
+    if incremental and result.returncode == 0:
+        # int_activities is incremental (insert_overwrite of activity_date partitions on Spark):
+        # a second run over the same input must replace its days with the same rows
+        built["activities_before"] = _spark_table_rows(
+            location["spark_dir"], "intermediate", "int_activities"
+        )
+        built["incremental"] = _timed(
+            "dbt run int_activities (incremental)",
+            timings,
+            run_dbt,
+            project,
+            None,
+            "run",
+            "--select",
+            "int_activities",
+            "--vars",
+            VARS,
+            target=target,
+            spark_dir=location["spark_dir"],
+        )
+        built["activities_after"] = _spark_table_rows(
+            location["spark_dir"], "intermediate", "int_activities"
+        )
+    return built
+
+
+def _spark_table_rows(spark_dir: Path, database: str, table: str) -> list[tuple]:
+    """Rows of a Spark table, sorted, read from its parquet files (partition folders included)."""
+    files = spark_dir / "warehouse" / f"{database}.db" / table
+    connection = duckdb.connect()
+    try:
+        connection.execute("set TimeZone = 'UTC'")
+        relation = f"read_parquet('{files}/**/*.parquet', hive_partitioning = true)"
+        cursor = connection.execute(f"select * from {relation}")
+        columns = [description[0] for description in cursor.description]
+        rows = cursor.fetchall()
+    finally:
+        connection.close()
+    order = sorted(range(len(columns)), key=lambda i: columns[i])
+    return sorted(tuple(str(row[i]) for i in order) for row in rows)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory, request) -> dict:
+    root = tmp_path_factory.mktemp("spark")
+    generated = root / "generated_raw"
+    made = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "generate_data.py"),
+            "--out",
+            str(generated),
+            "--as-of",
+            AS_OF,
+            *GENERATED,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    inputs = {
+        "fixture": (FIXTURE / "raw", FIXTURE / "seeds"),
+        "generated": (generated, None),
+    }
+    jobs = {
+        (data, target): (
+            f"{data}_{target}",
+            root,
+            raw_dir,
+            seeds_dir,
+            target,
+            data == "fixture" and target == "spark",
+        )
+        for data, (raw_dir, seeds_dir) in inputs.items()
+        for target in ("spark", "duckdb")
+    }
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        futures = {key: pool.submit(_build, *args) for key, args in jobs.items()}
+        done = {key: future.result() for key, future in futures.items()}
+    wall = round(time.monotonic() - started, 1)
+    timing_lines = [f"{d}/{t}: {b.get('timings')}" for (d, t), b in done.items()]
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"\nspark vs duckdb builds, all at once: {wall}s wall")
+        for line in timing_lines:
+            reporter.write_line(f"  {line}")
+    return done
+
+
+def _passed(build: dict) -> None:
+    assert "error" not in build, build.get("error")
+    result = build["result"]
+    assert result.returncode == 0, result.stdout[-8000:]
+
+
+def _mart_rows(build: dict, mart: str) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of a mart, read with DuckDB (from the parquet files on Spark)."""
+    if build.get("spark_dir") is not None:
+        files = build["spark_dir"] / "warehouse" / "marts.db" / mart
+        assert list(files.glob("*.parquet")), f"no parquet files for marts.{mart} in {files}"
+        connection = duckdb.connect()
+        relation = f"read_parquet('{files}/*.parquet')"
+    else:
+        connection = duckdb.connect(str(build["duckdb_path"]), read_only=True)
+        relation = f"marts.{mart}"
+    try:
+        connection.execute("set TimeZone = 'UTC'")
+        cursor = connection.execute(f"select * from {relation}")
+        columns = [description[0] for description in cursor.description]
+        rows = cursor.fetchall()
+    finally:
+        connection.close()
+    return columns, rows
+
+
+def _normal(value):
+    """One representation of a timestamp on both engines: naive UTC."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value
+
+
+def _differences(mart: str, duck: tuple, spark: tuple) -> list[str]:
+    duck_columns, duck_rows = duck
+    spark_columns, spark_rows = spark
+    if duck_columns != spark_columns:
+        return [f"{mart}: columns differ: duckdb {duck_columns} spark {spark_columns}"]
+    key_positions = [duck_columns.index(k) for k in MARTS[mart]]
+
+    def keyed(rows):
+        return {tuple(row[i] for i in key_positions): row for row in rows}
+
+    duck_by_key, spark_by_key = keyed(duck_rows), keyed(spark_rows)
+    problems = []
+    assert len(duck_by_key) == len(duck_rows), f"{mart}: key {MARTS[mart]} not unique on duckdb"
+    for key in sorted(set(duck_by_key) ^ set(spark_by_key)):
+        where = "duckdb only" if key in duck_by_key else "spark only"
+        problems.append(f"{mart} {key}: {where}")
+    for key in sorted(set(duck_by_key) & set(spark_by_key)):
+        for column, a, b in zip(duck_columns, duck_by_key[key], spark_by_key[key], strict=True):
+            a, b = _normal(a), _normal(b)
+            if isinstance(a, float) or isinstance(b, float):
+                same = (a is None and b is None) or (
+                    a is not None
+                    and b is not None
+                    and math.isclose(float(a), float(b), abs_tol=SCORE_TOLERANCE)
+                )
+            else:
+                same = a == b
+            if not same:
+                problems.append(f"{mart} {key} {column}: duckdb {a!r} spark {b!r}")
+    return problems
+
+
+@pytest.mark.parametrize("data", ["fixture", "generated"])
+def test_dbt_build_passes_on_both_engines(builds, data):
+    _passed(builds[(data, "duckdb")])
+    spark = builds[(data, "spark")]
+    _passed(spark)
+    run_results = json.loads((spark["project"] / "target" / "run_results.json").read_text())
+    statuses = {}
+    for node in run_results["results"]:
+        statuses.setdefault(node["status"], []).append(node["unique_id"])
+    # every node ran: nothing skipped or failed; warn only from the raw source tests (severity
+    # warn: dirty raw data is expected and quarantined)
+    assert set(statuses) <= {"success", "pass", "warn"}, {
+        status: ids for status, ids in statuses.items() if status not in ("success", "pass", "warn")
+    }
+    assert all(".source_" in unique_id for unique_id in statuses.get("warn", [])), statuses["warn"]
+    kinds = {node["unique_id"].split(".")[0] for node in run_results["results"]}
+    assert {"seed", "model", "test", "unit_test"} <= kinds
+
+
+@pytest.mark.parametrize("mart", sorted(MARTS))
+@pytest.mark.parametrize("data", ["fixture", "generated"])
+def test_marts_equal_on_spark_and_duckdb(builds, data, mart):
+    duck, spark = builds[(data, "duckdb")], builds[(data, "spark")]
+    _passed(duck)
+    _passed(spark)
+    duck_rows, spark_rows = _mart_rows(duck, mart), _mart_rows(spark, mart)
+    assert duck_rows[1], f"{mart} is empty on duckdb: nothing compared"
+    problems = _differences(mart, duck_rows, spark_rows)
+    assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems[:40])
+
+
+def test_incremental_int_activities_on_spark(builds):
+    spark = builds[("fixture", "spark")]
+    _passed(spark)
+    incremental = spark["incremental"]
+    assert incremental.returncode == 0, incremental.stdout[-8000:]
+    compiled = spark["project"] / "target" / "run" / "lead_scoring" / "models"
+    (run_sql,) = compiled.glob("intermediate/activities/int_activities.sql")
+    assert "insert overwrite" in run_sql.read_text().lower()
+    assert spark["activities_before"], "int_activities is empty: nothing compared"
+    assert spark["activities_after"] == spark["activities_before"]
