@@ -68,3 +68,14 @@
         from {{ from_cte }}
     ) as ranked
 {%- endmacro %}
+
+{#- CASE branch for a type column whose value is not one of the accepted values of the input
+    contract (a list var of dbt_project.yml): 'unknown <column>'. -#}
+{% macro unknown_value_problem(column, accepted_values_var) -%}
+        when {{ column }} not in (
+            {%- for value in var(accepted_values_var) %}
+                '{{ value }}'{{ "," if not loop.last }}
+            {%- endfor %}
+        )
+            then 'unknown {{ column }}'
+{%- endmacro %}

@@ -47,23 +47,33 @@ counts as (
 ),
 
 checks as (
-    select 'clean events != known + anonymous + bot' as problem, counts.*
+    select
+        'clean events != known + anonymous + bot' as problem,
+        counts.*
     from counts
     where clean_events != known_events + anonymous_events + bot_events
     union all
-    select 'stitched events != clean events' as problem, counts.*
+    select
+        'stitched events != clean events' as problem,
+        counts.*
     from counts
     where stitched_events != clean_events
     union all
-    select 'int_web_events_anonymous != anonymous events' as problem, counts.*
+    select
+        'int_web_events_anonymous != anonymous events' as problem,
+        counts.*
     from counts
     where anonymous_model_events != anonymous_events
     union all
-    select 'int_web_events_bots != bot events' as problem, counts.*
+    select
+        'int_web_events_bots != bot events' as problem,
+        counts.*
     from counts
     where bot_model_events != bot_events
     union all
-    select 'web activities != known events' as problem, counts.*
+    select
+        'web activities != known events' as problem,
+        counts.*
     from counts
     where web_activities != known_events
 )

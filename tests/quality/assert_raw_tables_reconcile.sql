@@ -7,14 +7,22 @@ with reconciliation as (
 
 expected_tables as (
     select 'crm_companies' as raw_table
-    union all select 'crm_contacts'
-    union all select 'crm_deals'
-    union all select 'web_events'
-    union all select 'web_identities'
-    union all select 'email_campaigns'
-    union all select 'email_events'
-    union all select 'form_submissions'
-    union all select 'event_attendance'
+    union all
+    select 'crm_contacts'
+    union all
+    select 'crm_deals'
+    union all
+    select 'web_events'
+    union all
+    select 'web_identities'
+    union all
+    select 'email_campaigns'
+    union all
+    select 'email_events'
+    union all
+    select 'form_submissions'
+    union all
+    select 'event_attendance'
 ),
 
 unreconciled as (

@@ -188,14 +188,13 @@ rebuilt_days as (
     select activity_date from removed_rows
 ),
 
-final as (
-    select * from activities
-    where activity_date in (select activity_date from rebuilt_days)
-)
-{% else %}
-final as (
-    select * from activities
-)
 {% endif %}
+
+final as (
+    select * from activities
+    {% if is_incremental() %}
+        where activity_date in (select activity_date from rebuilt_days)
+    {% endif %}
+)
 
 select * from final

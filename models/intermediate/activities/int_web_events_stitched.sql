@@ -25,11 +25,6 @@ stitched as (
     select
         events.event_id,
         events.anonymous_id,
-        coalesce(events.contact_id, identities.contact_id) as contact_id,
-        case
-            when events.contact_id is not null then 'event'
-            when identities.contact_id is not null then 'identity'
-        end as contact_resolved_by,
         events.event_type,
         events.page_path,
         events.video_percent,
@@ -38,6 +33,11 @@ stitched as (
         events.utm_medium,
         events.utm_campaign,
         events.occurred_at,
+        coalesce(events.contact_id, identities.contact_id) as contact_id,
+        case
+            when events.contact_id is not null then 'event'
+            when identities.contact_id is not null then 'identity'
+        end as contact_resolved_by,
         case
             when bot_events.event_id is not null then 'bot'
             when coalesce(events.contact_id, identities.contact_id) is null then 'anonymous'

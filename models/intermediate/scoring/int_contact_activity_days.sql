@@ -17,8 +17,8 @@ per_day as (
         sum(
             case
                 when activity in (
-                    'content_download', 'contact_request', 'demo_request', 'event_registration'
-                ) then 1
+                        'content_download', 'contact_request', 'demo_request', 'event_registration'
+                    ) then 1
                 else 0
             end
         ) as other_conversions

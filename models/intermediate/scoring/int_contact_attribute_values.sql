@@ -14,34 +14,34 @@ with contacts as (
 
 attribute_values as (
     {% for attribute in text_attributes %}
-    select
-        contact_id,
-        '{{ attribute }}' as attribute,
-        nullif(lower(trim({{ attribute }})), '') as value_text,
-        cast(null as {{ scoring_type_double() }}) as value_number
-    from contacts
-    union all
+        select
+            contact_id,
+            '{{ attribute }}' as attribute,
+            nullif(lower(trim({{ attribute }})), '') as value_text,
+            cast(null as {{ scoring_type_double() }}) as value_number
+        from contacts
+        union all
     {% endfor %}
     {% for attribute in number_attributes %}
-    select
-        contact_id,
-        '{{ attribute }}' as attribute,
-        {{ number_as_text(attribute) }} as value_text,
-        cast({{ attribute }} as {{ scoring_type_double() }}) as value_number
-    from contacts
-    union all
+        select
+            contact_id,
+            '{{ attribute }}' as attribute,
+            {{ number_as_text(attribute) }} as value_text,
+            cast({{ attribute }} as {{ scoring_type_double() }}) as value_number
+        from contacts
+        union all
     {% endfor %}
     {% for attribute in boolean_attributes %}
-    select
-        contact_id,
-        '{{ attribute }}' as attribute,
-        case
-            when {{ attribute }} then 'true'
-            when not {{ attribute }} then 'false'
-        end as value_text,
-        cast(null as {{ scoring_type_double() }}) as value_number
-    from contacts
-    {% if not loop.last %}union all{% endif %}
+        select
+            contact_id,
+            '{{ attribute }}' as attribute,
+            case
+                when {{ attribute }} then 'true'
+                when not {{ attribute }} then 'false'
+            end as value_text,
+            cast(null as {{ scoring_type_double() }}) as value_number
+        from contacts
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 )
 

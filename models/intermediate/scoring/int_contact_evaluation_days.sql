@@ -6,7 +6,9 @@ with contacts as (
 ),
 
 activities as (
-    select contact_id, activity_date
+    select
+        contact_id,
+        activity_date
     from {{ ref('int_activities') }}
     where activity_date <= {{ as_of_date() }}
 ),
@@ -16,18 +18,36 @@ deals as (
 ),
 
 candidate_days as (
-    select contact_id, created_date as candidate_date from contacts
+    select
+        contact_id,
+        created_date as candidate_date
+    from contacts
     union all
-    select contact_id, {{ as_of_date() }} as candidate_date from contacts
+    select
+        contact_id,
+        {{ as_of_date() }} as candidate_date
+    from contacts
     union all
-    select contact_id, activity_date as candidate_date from activities
+    select
+        contact_id,
+        activity_date as candidate_date
+    from activities
     union all
-    select contact_id, first_deal_created_date as candidate_date from deals
+    select
+        contact_id,
+        first_deal_created_date as candidate_date
+    from deals
     union all
-    select contact_id, first_deal_won_date as candidate_date from deals
+    select
+        contact_id,
+        first_deal_won_date as candidate_date
+    from deals
     where first_deal_won_date is not null
     union all
-    select contact_id, cast(lifecycle_stage_override_at as date) as candidate_date from contacts
+    select
+        contact_id,
+        cast(lifecycle_stage_override_at as date) as candidate_date
+    from contacts
     where lifecycle_stage_override = 'sql' and lifecycle_stage_override_at is not null
 ),
 

@@ -33,9 +33,9 @@ scored as (
     select
         contact_id,
         fit_points,
-        least(100, greatest(0, fit_points)) as fit_score,
         is_disqualified,
-        fit_rules_matched
+        fit_rules_matched,
+        least(100, greatest(0, fit_points)) as fit_score
     from totals
 ),
 
@@ -52,7 +52,7 @@ graded as (
     from scored
     inner join grades
         on (scored.is_disqualified and grades.grade = 'F')
-        or (not scored.is_disqualified and grades.min_fit_score <= scored.fit_score)
+            or (not scored.is_disqualified and scored.fit_score >= grades.min_fit_score)
 ),
 
 final as (
@@ -68,7 +68,7 @@ final as (
     from scored
     left join graded
         on scored.contact_id = graded.contact_id
-        and graded.grade_match_rank = 1
+            and graded.grade_match_rank = 1
     cross join settings
     left join grades as min_grade
         on settings.mql_min_grade = min_grade.grade

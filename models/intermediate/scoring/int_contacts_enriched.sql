@@ -90,7 +90,7 @@ enriched as (
         on with_domain.company_id = companies.company_id
     left join seniority_matches
         on with_domain.contact_id = seniority_matches.contact_id
-        and seniority_matches.match_rank = 1
+            and seniority_matches.match_rank = 1
     left join free_email_domains
         on with_domain.email_domain = free_email_domains.domain
 )

@@ -28,7 +28,7 @@ aged as (
     from evaluation_days
     inner join daily_points
         on evaluation_days.contact_id = daily_points.contact_id
-        and daily_points.activity_date <= evaluation_days.evaluation_date
+            and evaluation_days.evaluation_date >= daily_points.activity_date
     inner join rules
         on daily_points.rule_id = rules.rule_id
 ),

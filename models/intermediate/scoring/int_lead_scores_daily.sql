@@ -50,7 +50,7 @@ activity_to_date as (
     from evaluation_days
     left join activity_days
         on evaluation_days.contact_id = activity_days.contact_id
-        and activity_days.activity_date <= evaluation_days.evaluation_date
+            and evaluation_days.evaluation_date >= activity_days.activity_date
     group by evaluation_days.contact_id, evaluation_days.evaluation_date
 ),
 
@@ -74,7 +74,7 @@ interest as (
     cross join settings
     left join interest_rule_totals
         on activity_to_date.contact_id = interest_rule_totals.contact_id
-        and activity_to_date.evaluation_date = interest_rule_totals.evaluation_date
+            and activity_to_date.evaluation_date = interest_rule_totals.evaluation_date
 ),
 
 scored as (
@@ -87,17 +87,17 @@ scored as (
         fit.meets_mql_min_grade,
         interest.interest_rule_points,
         interest.inactivity_points,
+        interest.last_engagement_date,
+        interest.newsletter_signups,
+        interest.other_conversions,
         case
             when settings.interest_max is not null
                 then least(
-                    settings.interest_max,
-                    greatest(0, interest.interest_rule_points + interest.inactivity_points)
-                )
+                        settings.interest_max,
+                        greatest(0, interest.interest_rule_points + interest.inactivity_points)
+                    )
             else greatest(0, interest.interest_rule_points + interest.inactivity_points)
-        end as interest_score,
-        interest.last_engagement_date,
-        interest.newsletter_signups,
-        interest.other_conversions
+        end as interest_score
     from interest
     inner join fit
         on interest.contact_id = fit.contact_id

@@ -12,14 +12,14 @@
 
 with quarantined as (
     {% for raw_table, base_model, key_column in tables %}
-    select
-        '{{ raw_table }}' as raw_table,
-        cast({{ key_column }} as {{ dbt.type_string() }}) as row_key,
-        quarantine_reason,
-        raw_row
-    from {{ ref(base_model) }}
-    where row_status = 'quarantined'
-    {% if not loop.last %}union all{% endif %}
+        select
+            '{{ raw_table }}' as raw_table,
+            cast({{ key_column }} as {{ dbt.type_string() }}) as row_key,
+            quarantine_reason,
+            raw_row
+        from {{ ref(base_model) }}
+        where row_status = 'quarantined'
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 )
 

@@ -14,19 +14,19 @@
 -- raw (the source itself) = clean (staging) + quarantined (quarantine mart) + superseded (base).
 with counts as (
     {% for source_name, raw_table, base_model, staging_model in tables %}
-    select
-        '{{ raw_table }}' as raw_table,
-        (select count(*) from {{ source(source_name, raw_table) }}) as raw_rows,
-        (select count(*) from {{ ref(staging_model) }}) as clean_rows,
-        (
-            select count(*) from {{ ref('fct_quarantined_rows') }}
-            where raw_table = '{{ raw_table }}'
-        ) as quarantined_rows,
-        (
-            select count(*) from {{ ref(base_model) }}
-            where row_status = 'superseded'
-        ) as superseded_rows
-    {% if not loop.last %}union all{% endif %}
+        select
+            '{{ raw_table }}' as raw_table,
+            (select count(*) from {{ source(source_name, raw_table) }}) as raw_rows,
+            (select count(*) from {{ ref(staging_model) }}) as clean_rows,
+            (
+                select count(*) from {{ ref('fct_quarantined_rows') }}
+                where raw_table = '{{ raw_table }}'
+            ) as quarantined_rows,
+            (
+                select count(*) from {{ ref(base_model) }}
+                where row_status = 'superseded'
+            ) as superseded_rows
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
 

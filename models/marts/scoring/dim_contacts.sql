@@ -14,10 +14,10 @@ final as (
         {% if var('expose_pii', false) | string | lower in ('true', '1', 'yes') -%}
         email,
         {%- else -%}
-        case
-            when email is null then null
-            else {{ dbt.concat(["substring(email, 1, 1)", "'***@'", "coalesce(email_domain, '')"]) }}
-        end as email,
+            case
+                when email is null then null
+                else {{ dbt.concat(["substring(email, 1, 1)", "'***@'", "coalesce(email_domain, '')"]) }}
+            end as email,
         {%- endif %}
         first_name,
         last_name,

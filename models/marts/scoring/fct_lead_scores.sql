@@ -23,11 +23,11 @@ activities as (
 stage_dates as (
     select
         contact_id,
-        max(computed_stage_rank) as lifecycle_stage_rank,
-        {%- for stage in stages %}
-        min(case when computed_stage_rank >= {{ loop.index }} then evaluation_date end)
-            as {{ stage }}_at{{ "," if not loop.last }}
-        {%- endfor %}
+        {% for stage in stages -%}
+            min(case when computed_stage_rank >= {{ loop.index }} then evaluation_date end)
+                as {{ stage }}_at,
+        {% endfor -%}
+        max(computed_stage_rank) as lifecycle_stage_rank
     from daily
     group by contact_id
 ),
@@ -57,7 +57,7 @@ scored as (
         end as quadrant,
         {{ lifecycle_stage_name('stage_dates.lifecycle_stage_rank') }} as lifecycle_stage,
         {%- for stage in stages %}
-        stage_dates.{{ stage }}_at,
+            stage_dates.{{ stage }}_at,
         {%- endfor %}
         activities.last_activity_at,
         as_of_day.evaluation_date as as_of_date

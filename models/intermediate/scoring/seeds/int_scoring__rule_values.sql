@@ -27,8 +27,25 @@ rules as (
 ),
 
 digits as (
-    select 0 as digit union all select 1 union all select 2 union all select 3 union all select 4
-    union all select 5 union all select 6 union all select 7 union all select 8 union all select 9
+    select 0 as digit
+    union all
+    select 1
+    union all
+    select 2
+    union all
+    select 3
+    union all
+    select 4
+    union all
+    select 5
+    union all
+    select 6
+    union all
+    select 7
+    union all
+    select 8
+    union all
+    select 9
 ),
 
 -- 1 .. 1000: the validation rejects longer lists.
@@ -44,7 +61,9 @@ list_rules as (
         rule_kind,
         rule_id,
         value_text,
-        {{ dbt.length('value_text') }} - {{ dbt.length(dbt.replace('value_text', "'|'", "''")) }} + 1 as item_count
+        {{ dbt.length('value_text') }}
+        - {{ dbt.length(dbt.replace('value_text', "'|'", "''")) }}
+        + 1 as item_count
     from rules
     where operator in ('in', 'not_in')
 ),
@@ -56,7 +75,7 @@ list_items as (
         trim({{ scoring_split_part('list_rules.value_text', '|', 'item_numbers.item_number') }}) as value_item
     from list_rules
     inner join item_numbers
-        on item_numbers.item_number <= list_rules.item_count
+        on list_rules.item_count >= item_numbers.item_number
 ),
 
 single_values as (
@@ -69,10 +88,18 @@ single_values as (
 ),
 
 rule_values as (
-    select rule_kind, rule_id, value_item from list_items
+    select
+        rule_kind,
+        rule_id,
+        value_item
+    from list_items
     where value_item is not null and value_item <> ''
     union all
-    select rule_kind, rule_id, value_item from single_values
+    select
+        rule_kind,
+        rule_id,
+        value_item
+    from single_values
 )
 
 select * from rule_values

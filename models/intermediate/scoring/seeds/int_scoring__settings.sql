@@ -40,7 +40,8 @@ settings as (
 pivoted as (
     select
         {%- for key in scoring_seed_contract().number_settings %}
-        {{ scoring_seed_number("max(case when setting_key = '" ~ key ~ "' then setting_value end)") }} as {{ key }},
+            {{ scoring_seed_number("max(case when setting_key = '" ~ key ~ "' then setting_value end)") }}
+                as {{ key }},
         {%- endfor %}
         max(case when setting_key = 'mql_min_grade' then setting_value end) as mql_min_grade_value
     from settings

@@ -43,8 +43,7 @@ checked as (
         case
             when deal_id is null then 'missing deal_id'
             when deal_stage is null then 'missing deal_stage'
-            when deal_stage not in ('{{ var("accepted_deal_stages") | join("', '") }}')
-                then 'unknown deal_stage'
+            {{ unknown_value_problem('deal_stage', 'accepted_deal_stages') }}
             {{ timestamp_problems('created_at') }}
             {{ timestamp_problems('closed_at', required=false) }}
             {{ timestamp_problems('updated_at') }}

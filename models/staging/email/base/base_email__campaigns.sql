@@ -13,8 +13,8 @@ typed as (
         campaign_id,
         -- attributes
         name as campaign_name,
-        lower(campaign_type) as campaign_type,
-        raw_row
+        raw_row,
+        lower(campaign_type) as campaign_type
     from source
 ),
 
@@ -24,8 +24,7 @@ checked as (
         case
             when campaign_id is null then 'missing campaign_id'
             when campaign_type is null then 'missing campaign_type'
-            when campaign_type not in ('{{ var("accepted_campaign_types") | join("', '") }}')
-                then 'unknown campaign_type'
+            {{ unknown_value_problem('campaign_type', 'accepted_campaign_types') }}
         end as row_problem
     from typed
 ),

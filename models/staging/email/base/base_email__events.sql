@@ -36,8 +36,7 @@ checked as (
         case
             when event_id is null then 'missing event_id'
             when event_type is null then 'missing event_type'
-            when event_type not in ('{{ var("accepted_email_event_types") | join("', '") }}')
-                then 'unknown event_type'
+            {{ unknown_value_problem('event_type', 'accepted_email_event_types') }}
             {{ timestamp_problems('occurred_at') }}
             when contact_id is null then 'missing contact_id'
             when not has_known_contact then 'unknown contact_id'

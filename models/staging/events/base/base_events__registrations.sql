@@ -43,8 +43,7 @@ checked as (
         case
             when registration_id is null then 'missing registration_id'
             when event_type is null then 'missing event_type'
-            when event_type not in ('{{ var("accepted_event_types") | join("', '") }}')
-                then 'unknown event_type'
+            {{ unknown_value_problem('event_type', 'accepted_event_types') }}
             {{ timestamp_problems('registered_at') }}
             {{ timestamp_problems('event_date') }}
             when contact_id is null then 'missing contact_id'

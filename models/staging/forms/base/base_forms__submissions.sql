@@ -44,7 +44,7 @@ typed as (
         on source.contact_id = contacts.contact_id
     left join contacts_by_email
         on source.contact_id is null
-        and lower(source.email) = contacts_by_email.email_normalized
+            and lower(source.email) = contacts_by_email.email_normalized
 ),
 
 checked as (
@@ -53,8 +53,7 @@ checked as (
         case
             when submission_id is null then 'missing submission_id'
             when form_type is null then 'missing form_type'
-            when form_type not in ('{{ var("accepted_form_types") | join("', '") }}')
-                then 'unknown form_type'
+            {{ unknown_value_problem('form_type', 'accepted_form_types') }}
             {{ timestamp_problems('submitted_at') }}
             when submitted_contact_id is not null and not has_known_contact
                 then 'unknown contact_id'

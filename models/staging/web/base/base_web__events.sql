@@ -45,8 +45,7 @@ checked as (
         case
             when event_id is null then 'missing event_id'
             when event_type is null then 'missing event_type'
-            when event_type not in ('{{ var("accepted_web_event_types") | join("', '") }}')
-                then 'unknown event_type'
+            {{ unknown_value_problem('event_type', 'accepted_web_event_types') }}
             {{ timestamp_problems('occurred_at') }}
             when contact_id is null and anonymous_id is null
                 then 'missing both contact_id and anonymous_id'
