@@ -22,6 +22,7 @@ import os
 import secrets
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -71,20 +72,30 @@ def database_name(label: str) -> str:
 
 
 def build_both(root: Path, raw_dir: Path, seeds_dir: Path | None, label: str):
-    """Load raw_dir and run `dbt build` on DuckDB and on a fresh PostgreSQL database."""
-    project = copy_project(root / "project", seeds_dir=seeds_dir)
+    """Load raw_dir and run `dbt build` on DuckDB and on a fresh PostgreSQL database (side by
+    side: the two builds share no file or database)."""
     duckdb_file = root / "warehouse.duckdb"
-    loaded = load_raw(raw_dir, duckdb_file)
-    assert loaded.returncode == 0, loaded.stderr
-    built = run_dbt(project, duckdb_file, "build", "--vars", VARS)
-    assert built.returncode == 0, built.stdout[-5000:]
-
     database = create_postgres_database(database_name(label))
-    pg_project = copy_project(root / "pg_project", seeds_dir=seeds_dir)
-    loaded = load_raw(raw_dir, None, target="postgres", database=database)
-    assert loaded.returncode == 0, loaded.stderr
-    built = run_dbt(pg_project, None, "build", "--vars", VARS, target="postgres", database=database)
-    assert built.returncode == 0, built.stdout[-5000:]
+
+    def on_duckdb() -> None:
+        project = copy_project(root / "project", seeds_dir=seeds_dir)
+        loaded = load_raw(raw_dir, duckdb_file)
+        assert loaded.returncode == 0, loaded.stderr
+        built = run_dbt(project, duckdb_file, "build", "--vars", VARS)
+        assert built.returncode == 0, built.stdout[-5000:]
+
+    def on_postgres() -> None:
+        project = copy_project(root / "pg_project", seeds_dir=seeds_dir)
+        loaded = load_raw(raw_dir, None, target="postgres", database=database)
+        assert loaded.returncode == 0, loaded.stderr
+        built = run_dbt(
+            project, None, "build", "--vars", VARS, target="postgres", database=database
+        )
+        assert built.returncode == 0, built.stdout[-5000:]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for future in [pool.submit(on_duckdb), pool.submit(on_postgres)]:
+            future.result()
     return duckdb_file, database
 
 
