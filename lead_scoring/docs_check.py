@@ -21,14 +21,14 @@ def undocumented(manifest: dict, catalog: dict) -> list[str]:
         kind = node["resource_type"]
         if kind not in ("model", "seed", "source") or node.get("package_name") != PROJECT:
             continue
-        label = f"{kind} {node['name']}" if kind != "source" else (
-            f"source {node['source_name']}.{node['name']}"
+        label = (
+            f"{kind} {node['name']}"
+            if kind != "source"
+            else (f"source {node['source_name']}.{node['name']}")
         )
         if _blank(node.get("description")):
             missing.append(label)
-        documented = {
-            name.lower(): column for name, column in node.get("columns", {}).items()
-        }
+        documented = {name.lower(): column for name, column in node.get("columns", {}).items()}
         actual = catalog_nodes.get(unique_id, {}).get("columns", {}) or documented
         for name in actual:
             column = documented.get(name.lower())

@@ -57,9 +57,7 @@ def load_raw_schema(
                 if name not in RAW_TABLES:
                     continue
                 if name in found:
-                    raise ValueError(
-                        f"raw table {name} is declared twice (again in {path})"
-                    )
+                    raise ValueError(f"raw table {name} is declared twice (again in {path})")
                 columns = []
                 for column in table.get("columns") or []:
                     data_type = str(column.get("data_type", "")).strip().lower()
@@ -72,9 +70,7 @@ def load_raw_schema(
                 found[name] = columns
     missing = [t for t in RAW_TABLES if t not in found]
     if missing:
-        raise ValueError(
-            f"raw tables not declared in the sources YAML: {', '.join(missing)}"
-        )
+        raise ValueError(f"raw tables not declared in the sources YAML: {', '.join(missing)}")
     return {t: found[t] for t in RAW_TABLES}
 
 

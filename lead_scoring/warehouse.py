@@ -115,6 +115,4 @@ def connect(target: str | None = None):
             return spark_connect()
         except SparkUnavailableError as exc:
             raise UnsupportedTargetError(str(exc)) from exc
-    raise UnsupportedTargetError(
-        f"unknown target {target!r}; known targets: {', '.join(TARGETS)}"
-    )
+    raise UnsupportedTargetError(f"unknown target {target!r}; known targets: {', '.join(TARGETS)}")

@@ -26,7 +26,9 @@ log = logging.getLogger("check_docs")
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--target-path", default="target", type=Path,
+        "--target-path",
+        default="target",
+        type=Path,
         help="dbt target folder holding manifest.json and catalog.json (default: %(default)s)",
     )
     return parser.parse_args(argv)

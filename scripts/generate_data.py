@@ -365,9 +365,7 @@ def take(vocab, idx) -> pa.Array:
 
 def fmt_ids(prefix: str, numbers, width: int) -> pa.Array:
     digits = pc.cast(pa.array(np.asarray(numbers, dtype=np.int64)), STR)
-    return pc.binary_join_element_wise(
-        prefix, pc.utf8_lpad(digits, width=width, padding="0"), ""
-    )
+    return pc.binary_join_element_wise(prefix, pc.utf8_lpad(digits, width=width, padding="0"), "")
 
 
 def fmt_ts(seconds) -> pa.Array:
@@ -421,17 +419,13 @@ def uniform_between(rng: np.random.Generator, low, high) -> np.ndarray:
     return low + (rng.random(np.broadcast(low, high).shape) * span).astype(np.int64)
 
 
-def segment_offsets(
-    rng: np.random.Generator, counts: np.ndarray, mean_gap
-) -> np.ndarray:
+def segment_offsets(rng: np.random.Generator, counts: np.ndarray, mean_gap) -> np.ndarray:
     """Seconds since the start of its segment for each item of consecutive segments.
 
     The first item of a segment is at 0; later items follow after exponential gaps.
     """
     total = int(counts.sum())
-    gaps = rng.exponential(1.0, total) * np.repeat(
-        np.asarray(mean_gap, dtype=float), counts
-    )
+    gaps = rng.exponential(1.0, total) * np.repeat(np.asarray(mean_gap, dtype=float), counts)
     starts = np.cumsum(counts) - counts
     gaps[starts[counts > 0]] = 0.0
     cumulative = np.cumsum(gaps)
@@ -454,9 +448,7 @@ class TableWriter:
         if fmt == "csv":
             self._writer = pa_csv.CSVWriter(str(self.tmp_path), self.schema)
         else:
-            self._writer = pq.ParquetWriter(
-                str(self.tmp_path), self.schema, compression="zstd"
-            )
+            self._writer = pq.ParquetWriter(str(self.tmp_path), self.schema, compression="zstd")
 
     def write(self, data: dict[str, pa.Array]) -> None:
         if set(data) != set(self.columns):
@@ -504,9 +496,7 @@ class Generator:
         self.o = opts
         self.columns = columns
         self.end = int(
-            dt.datetime.combine(
-                opts.as_of + dt.timedelta(days=1), dt.time(), dt.UTC
-            ).timestamp()
+            dt.datetime.combine(opts.as_of + dt.timedelta(days=1), dt.time(), dt.UTC).timestamp()
         )
         self.start = self.end - opts.days * DAY
         self.act = opts.activity_level
@@ -515,9 +505,7 @@ class Generator:
         self.counters = {t: 0 for t in ("web", "email", "form", "reg", "deal")}
         self.seen_email_keys = np.empty(0, dtype=np.int64)
         # dirty rows are added at this rate per clean row so that they are ~dirty_share of all rows
-        self.dirty_rate = (
-            opts.dirty_share / (1.0 - opts.dirty_share) if opts.dirty_share else 0.0
-        )
+        self.dirty_rate = opts.dirty_share / (1.0 - opts.dirty_share) if opts.dirty_share else 0.0
         self.dirty_counts: dict[str, dict[str, int]] = {t: {} for t in RAW_TABLES}
 
     def rng(self, *key: int) -> np.random.Generator:
@@ -614,20 +602,14 @@ class Generator:
         n = self.o.companies
         ind = choice(rng, n, [i[1] for i in INDUSTRIES])
         size_shift = np.array([i[4] for i in INDUSTRIES])[ind]
-        emp = np.clip(
-            np.round(rng.lognormal(3.9 + size_shift, 1.5)), 1, 250_000
-        ).astype(np.int64)
-        rev_per_emp = np.array([i[3] for i in INDUSTRIES])[ind] * rng.lognormal(
-            0.0, 0.35, n
-        )
+        emp = np.clip(np.round(rng.lognormal(3.9 + size_shift, 1.5)), 1, 250_000).astype(np.int64)
+        rev_per_emp = np.array([i[3] for i in INDUSTRIES])[ind] * rng.lognormal(0.0, 0.35, n)
         revenue = np.round(emp * rev_per_emp, -3).astype(np.int64)
         country = choice(rng, n, [c[1] for c in COUNTRIES])
         prefix = rng.integers(0, len(COMPANY_PREFIXES), n)
         core = rng.integers(0, len(COMPANY_CORES), n)
         legal = take([c[3] for c in COUNTRIES], country)
-        name = concat(
-            take(COMPANY_PREFIXES, prefix), " ", take(COMPANY_CORES, core), " ", legal
-        )
+        name = concat(take(COMPANY_PREFIXES, prefix), " ", take(COMPANY_CORES, core), " ", legal)
         tld = np.where(rng.random(n) < 0.6, 0, country)  # COUNTRIES[0] has tld com
         base = concat(
             take([p.lower() for p in COMPANY_PREFIXES], prefix),
@@ -644,9 +626,7 @@ class Generator:
         suffix = null_where(fmt_int(occurrence + 1), occurrence == 0)
         suffix = pc.fill_null(suffix, "")
         domain = concat(base, suffix, ".", take([c[2] for c in COUNTRIES], tld))
-        updated = uniform_between(
-            rng, np.full(n, self.start - 365 * DAY), np.full(n, self.end)
-        )
+        updated = uniform_between(rng, np.full(n, self.start - 365 * DAY), np.full(n, self.end))
 
         self.company_industry = ind
         self.company_emp = emp
@@ -672,12 +652,8 @@ class Generator:
         old_rows["employee_count"] = fmt_int(
             np.maximum(1, np.round(emp[old] * rng.uniform(0.7, 0.98, len(old))))
         )
-        old_rows["industry"] = null_where(
-            old_rows["industry"], rng.random(len(old)) < 0.3
-        )
-        old_rows["updated_at"] = fmt_ts(
-            updated[old] - rng.integers(DAY, 200 * DAY, len(old))
-        )
+        old_rows["industry"] = null_where(old_rows["industry"], rng.random(len(old)) < 0.3)
+        old_rows["updated_at"] = fmt_ts(updated[old] - rng.integers(DAY, 200 * DAY, len(old)))
         data = concat_tables(old_rows, data)
 
         def stale_updated(rng, m):
@@ -697,16 +673,12 @@ class Generator:
         k = max(8, round(self.o.days / 3.5))
         ctype = choice(rng, k, CAMPAIGN_TYPE_P)
         ctype[:4] = np.arange(4)  # every type at least once
-        send = np.sort(
-            uniform_between(rng, np.full(k, self.start), np.full(k, self.end - DAY))
-        )
+        send = np.sort(uniform_between(rng, np.full(k, self.start), np.full(k, self.end - DAY)))
         send_day = fmt_date(send)
         names = []
         for i in range(k):
             options = CAMPAIGN_NAMES[CAMPAIGN_TYPES[ctype[i]]]
-            names.append(
-                f"{options[rng.integers(0, len(options))]} {send_day[i].as_py()}"
-            )
+            names.append(f"{options[rng.integers(0, len(options))]} {send_day[i].as_py()}")
         self.campaign_type = ctype
         self.campaign_send = send
         self.campaign_ids = fmt_ids("cmp_", np.arange(1, k + 1), 4)
@@ -717,9 +689,7 @@ class Generator:
         }
         kinds = {
             "missing campaign_id": self.set_col("campaign_id", lambda rng, m: None),
-            "unknown campaign_type": self.set_col(
-                "campaign_type", self.unknown("email_campaigns")
-            ),
+            "unknown campaign_type": self.set_col("campaign_type", self.unknown("email_campaigns")),
         }
         writer.write(self.add_dirty("email_campaigns", data, rng, kinds))
 
@@ -740,17 +710,12 @@ class Generator:
         self.event_type = etype
         self.event_day = days * DAY  # midnight UTC of the event day
         self.event_names = pa.array(
-            [
-                f"{label[etype[i]]}: {EVENT_TOPICS[topic[i]]} ({dates[i].as_py()})"
-                for i in range(k)
-            ],
+            [f"{label[etype[i]]}: {EVENT_TOPICS[topic[i]]} ({dates[i].as_py()})" for i in range(k)],
             STR,
         )
 
     # ---- contacts chunk ----------------------------------------------------------------------
-    def make_chunk(
-        self, chunk: int, first: int, n: int, writers: dict[str, TableWriter]
-    ) -> None:
+    def make_chunk(self, chunk: int, first: int, n: int, writers: dict[str, TableWriter]) -> None:
         rng = self.rng(10, chunk)
         start, end = self.start, self.end
         number = np.arange(first + 1, first + n + 1)
@@ -799,9 +764,7 @@ class Generator:
         )
         sen_fit = np.array([SENIORITY_FIT[s] for s in seniority])
         fit = (
-            np.where(
-                has_company, np.array([i[2] for i in INDUSTRIES])[ind] + size_fit, -0.4
-            )
+            np.where(has_company, np.array([i[2] for i in INDUSTRIES])[ind] + size_fit, -0.4)
             + np.where(no_title, 0.0, sen_fit)
             + DEPARTMENT_FIT[dept]
             + BUDGET_FIT[budget]
@@ -812,9 +775,7 @@ class Generator:
         )
         intent = rng.normal(0.0, 1.0, n)
         buyer = rng.random(n) < sigmoid(-3.3 + 0.9 * fit + 1.1 * intent)
-        engagement = np.exp(
-            0.45 * intent + 0.25 * np.clip(fit, -3, 3) + rng.normal(0.0, 0.5, n)
-        )
+        engagement = np.exp(0.45 * intent + 0.25 * np.clip(fit, -3, 3) + rng.normal(0.0, 0.5, n))
 
         in_window = rng.random(n) < 0.6
         created = np.where(
@@ -826,18 +787,14 @@ class Generator:
         deal_at = (
             active_from
             + 5 * DAY
-            + (rng.random(n) * (end + 60 * DAY - active_from - 5 * DAY)).astype(
-                np.int64
-            )
+            + (rng.random(n) * (end + 60 * DAY - active_from - 5 * DAY)).astype(np.int64)
         )
         deal_at = np.where(buyer, deal_at, np.iinfo(np.int64).max // 2)
         has_deal = buyer & (deal_at < end)
         surge_from = np.maximum(active_from, deal_at - 45 * DAY)
         has_surge = buyer & (surge_from < end)
 
-        emails = self.make_emails(
-            rng, number, mail_kind, company, first_name, last_name
-        )
+        emails = self.make_emails(rng, number, mail_kind, company, first_name, last_name)
 
         # -- event registrations (needed by forms) --
         reg = self.make_registrations(
@@ -899,29 +856,17 @@ class Generator:
             "job_title": title_arr,
             "department": null_where(take(DEPARTMENTS, dept), rng.random(n) < 0.08),
             "education_level": null_where(take(EDUCATION, edu), edu_null),
-            "company_id": null_where(
-                fmt_ids("co_", company + 1, self.w_company), ~has_company
-            ),
-            "country": null_where(
-                take([c[0] for c in COUNTRIES], country), rng.random(n) < 0.03
-            ),
-            "lead_source": null_where(
-                take(LEAD_SOURCES, lead_source), rng.random(n) < 0.04
-            ),
+            "company_id": null_where(fmt_ids("co_", company + 1, self.w_company), ~has_company),
+            "country": null_where(take([c[0] for c in COUNTRIES], country), rng.random(n) < 0.03),
+            "lead_source": null_where(take(LEAD_SOURCES, lead_source), rng.random(n) < 0.04),
             "owner_id": null_where(
                 take(OWNERS, rng.integers(0, len(OWNERS), n)), rng.random(n) < 0.25
             ),
             "budget_status": null_where(take(BUDGETS, budget), rng.random(n) < 0.1),
-            "purchase_timeline": null_where(
-                take(TIMELINES, timeline), rng.random(n) < 0.15
-            ),
-            "has_existing_solution": null_where(
-                fmt_bool(existing), rng.random(n) < 0.15
-            ),
+            "purchase_timeline": null_where(take(TIMELINES, timeline), rng.random(n) < 0.15),
+            "has_existing_solution": null_where(fmt_bool(existing), rng.random(n) < 0.15),
             "email_opt_out": fmt_bool(opt_out),
-            "lifecycle_stage_override": null_where(
-                pa.array(["sql"] * n, STR), ~override
-            ),
+            "lifecycle_stage_override": null_where(pa.array(["sql"] * n, STR), ~override),
             "lifecycle_stage_override_at": null_where(fmt_ts(override_at), ~override),
             "created_at": fmt_ts(created),
             "updated_at": fmt_ts(updated),
@@ -929,31 +874,25 @@ class Generator:
         # older CRM versions of ~12% of the contacts: another title, budget and timeline unknown
         old = np.flatnonzero((rng.random(n) < 0.12) & (updated - created > 120))
         old_rows = take_rows(contacts, old)
-        old_rows["job_title"] = take(
-            [t[0] for t in TITLES], rng.integers(0, len(TITLES), len(old))
-        )
+        old_rows["job_title"] = take([t[0] for t in TITLES], rng.integers(0, len(TITLES), len(old)))
         old_rows["budget_status"] = take(BUDGETS, np.full(len(old), 3))
         old_rows["purchase_timeline"] = nulls(len(old))
         old_rows["email_opt_out"] = fmt_bool(np.zeros(len(old), dtype=bool))
         old_rows["lifecycle_stage_override"] = nulls(len(old))
         old_rows["lifecycle_stage_override_at"] = nulls(len(old))
-        old_upd = created[old] + (
-            rng.random(len(old)) * (updated[old] - created[old] - 60)
-        ).astype(np.int64)
+        old_upd = created[old] + (rng.random(len(old)) * (updated[old] - created[old] - 60)).astype(
+            np.int64
+        )
         old_rows["updated_at"] = fmt_ts(old_upd)
         contacts = concat_tables(old_rows, contacts)
 
         def stale_version(rows, rng):
             rows = dict(rows)
             m = len(rows["contact_id"])
-            final = pc.strptime(
-                rows["updated_at"], format="%Y-%m-%d %H:%M:%S", unit="s"
-            )
+            final = pc.strptime(rows["updated_at"], format="%Y-%m-%d %H:%M:%S", unit="s")
             final = pc.cast(final, pa.int64()).to_numpy(zero_copy_only=False)
             rows["updated_at"] = fmt_ts(final - 60 - rng.integers(0, 30 * DAY, m))
-            rows["job_title"] = take(
-                [t[0] for t in TITLES], rng.integers(0, len(TITLES), m)
-            )
+            rows["job_title"] = take([t[0] for t in TITLES], rng.integers(0, len(TITLES), m))
             rows["budget_status"] = take(BUDGETS, np.full(m, 3))
             return rows
 
@@ -964,9 +903,7 @@ class Generator:
             "stale CRM version (older updated_at)": stale_version,
             "duplicate CRM version (same row twice)": self.exact_copy,
         }
-        writers["crm_contacts"].write(
-            self.add_dirty("crm_contacts", contacts, rng, kinds)
-        )
+        writers["crm_contacts"].write(self.add_dirty("crm_contacts", contacts, rng, kinds))
 
         missing_contact = self.set_col("contact_id", self.missing_contact_ids)
         writers["crm_deals"].write(
@@ -978,15 +915,9 @@ class Generator:
                     "missing deal_id": self.set_col("deal_id", lambda rng, m: None),
                     "unknown contact_id": missing_contact,
                     "null created_at": self.set_col("created_at", lambda rng, m: None),
-                    "unparsable updated_at": self.set_col(
-                        "updated_at", self.unparsable
-                    ),
-                    "updated_at years in the future": self.set_col(
-                        "updated_at", self.future_ts
-                    ),
-                    "unknown deal_stage": self.set_col(
-                        "deal_stage", self.unknown("crm_deals")
-                    ),
+                    "unparsable updated_at": self.set_col("updated_at", self.unparsable),
+                    "updated_at years in the future": self.set_col("updated_at", self.future_ts),
+                    "unknown deal_stage": self.set_col("deal_stage", self.unknown("crm_deals")),
                 },
             )
         )
@@ -998,9 +929,7 @@ class Generator:
                 {
                     "missing event_id": self.set_col("event_id", lambda rng, m: None),
                     **self.timestamp_defects("occurred_at"),
-                    "unknown event_type": self.set_col(
-                        "event_type", self.unknown("web_events")
-                    ),
+                    "unknown event_type": self.set_col("event_type", self.unknown("web_events")),
                     "unknown contact_id": missing_contact,
                     "duplicate event_id": self.exact_copy,
                 },
@@ -1013,12 +942,8 @@ class Generator:
                 identity_rows,
                 rng,
                 {
-                    "missing anonymous_id": self.set_col(
-                        "anonymous_id", lambda rng, m: None
-                    ),
-                    "missing contact_id": self.set_col(
-                        "contact_id", lambda rng, m: None
-                    ),
+                    "missing anonymous_id": self.set_col("anonymous_id", lambda rng, m: None),
+                    "missing contact_id": self.set_col("contact_id", lambda rng, m: None),
                     "unknown contact_id": missing_contact,
                     **self.timestamp_defects("identified_at"),
                 },
@@ -1033,9 +958,7 @@ class Generator:
                     "missing event_id": self.set_col("event_id", lambda rng, m: None),
                     "unknown contact_id": missing_contact,
                     **self.timestamp_defects("occurred_at"),
-                    "unknown event_type": self.set_col(
-                        "event_type", self.unknown("email_events")
-                    ),
+                    "unknown event_type": self.set_col("event_type", self.unknown("email_events")),
                     "duplicate event_id": self.exact_copy,
                 },
                 new_ids=("event_id", "email", "em_", 10),
@@ -1059,9 +982,7 @@ class Generator:
                 forms["rows"],
                 rng,
                 {
-                    "missing submission_id": self.set_col(
-                        "submission_id", lambda rng, m: None
-                    ),
+                    "missing submission_id": self.set_col("submission_id", lambda rng, m: None),
                     "unknown contact_id": missing_contact,
                     "no contact_id and an e-mail of no contact": unknown_email,
                     **self.timestamp_defects("submitted_at"),
@@ -1078,14 +999,10 @@ class Generator:
                 reg["rows"],
                 rng,
                 {
-                    "missing registration_id": self.set_col(
-                        "registration_id", lambda rng, m: None
-                    ),
+                    "missing registration_id": self.set_col("registration_id", lambda rng, m: None),
                     "unknown contact_id": missing_contact,
                     **self.timestamp_defects("registered_at"),
-                    "unparsable event_date": self.set_col(
-                        "event_date", self.unparsable
-                    ),
+                    "unparsable event_date": self.set_col("event_date", self.unparsable),
                     "unknown event_type": self.set_col(
                         "event_type", self.unknown("event_attendance")
                     ),
@@ -1096,9 +1013,7 @@ class Generator:
         )
 
     # ---- e-mail addresses --------------------------------------------------------------------
-    def make_emails(
-        self, rng, number, mail_kind, company, first_name, last_name
-    ) -> pa.Array:
+    def make_emails(self, rng, number, mail_kind, company, first_name, last_name) -> pa.Array:
         n = len(number)
         first = take([f.lower() for f in FIRST_NAMES], first_name)
         last = take([x.lower().replace("-", "") for x in LAST_NAMES], last_name)
@@ -1117,9 +1032,7 @@ class Generator:
         ) * 3 + style
         corporate = mail_kind != 1
         dup = np.ones(n, dtype=bool)
-        _, first_idx = np.unique(
-            np.where(corporate, key, -1 - np.arange(n)), return_index=True
-        )
+        _, first_idx = np.unique(np.where(corporate, key, -1 - np.arange(n)), return_index=True)
         dup[first_idx] = False
         dup |= np.isin(key, self.seen_email_keys)
         unique_corporate = corporate & ~dup
@@ -1144,20 +1057,14 @@ class Generator:
         self, rng, n, created, intent, buyer, has_surge, surge_from, deal_at
     ) -> dict:
         end = self.end
-        lam = self.act * (0.08 + 0.35 * sigmoid(intent - 0.5)) + np.where(
-            has_surge, 0.6, 0.0
-        )
+        lam = self.act * (0.08 + 0.35 * sigmoid(intent - 0.5)) + np.where(has_surge, 0.6, 0.0)
         count = rng.poisson(lam)
         who = np.repeat(np.arange(n), count)
         event = rng.integers(0, len(self.event_day), len(who))
         # buyers' registrations cluster in their surge: re-draw among events in the surge window
         day = self.event_day[event]
         registered = day + 9 * HOUR - rng.integers(HOUR, 21 * DAY, len(who))
-        ok = (
-            (registered >= np.maximum(created[who], self.start))
-            & (registered < end)
-            & (day < end)
-        )
+        ok = (registered >= np.maximum(created[who], self.start)) & (registered < end) & (day < end)
         who, event, registered = who[ok], event[ok], registered[ok]
         # one registration per contact and event
         pair = who.astype(np.int64) * len(self.event_day) + event
@@ -1204,17 +1111,13 @@ class Generator:
         start, end, act = self.start, self.end, self.act
         active_from = np.maximum(created, start)
         # the form that created the contact (most in-window contacts came in through a form)
-        creating = in_window & (
-            rng.random(n) < np.where(np.isin(lead_source, [4, 7]), 0.3, 0.7)
-        )
+        creating = in_window & (rng.random(n) < np.where(np.isin(lead_source, [4, 7]), 0.3, 0.7))
         c_who = np.flatnonzero(creating)
         c_type = choice(rng, len(c_who), [0.30, 0.42, 0.10, 0.18])
         c_type = np.where(buyer[c_who] & (rng.random(len(c_who)) < 0.3), 3, c_type)
         c_time = created[c_who]
         # more content downloads, a few sign-ups and contact requests later on
-        d_count = rng.poisson(
-            act * (0.1 + 0.5 * sigmoid(intent - 0.5)) + np.where(buyer, 0.4, 0.0)
-        )
+        d_count = rng.poisson(act * (0.1 + 0.5 * sigmoid(intent - 0.5)) + np.where(buyer, 0.4, 0.0))
         d_who = np.repeat(np.arange(n), d_count)
         d_type = np.where(
             rng.random(len(d_who)) < 0.85,
@@ -1223,9 +1126,7 @@ class Generator:
         )
         d_time = uniform_between(rng, active_from[d_who], np.full(len(d_who), end))
         # demo requests shortly before the deal (buyers), rarely otherwise
-        demo = (buyer & (rng.random(n) < 0.55)) | (
-            rng.random(n) < 0.02 * act * sigmoid(intent)
-        )
+        demo = (buyer & (rng.random(n) < 0.55)) | (rng.random(n) < 0.02 * act * sigmoid(intent))
         demo_time = np.where(
             buyer,
             deal_at - rng.integers(DAY, 10 * DAY, n),
@@ -1240,9 +1141,7 @@ class Generator:
         e_time = reg["registered"][via_form]
 
         who = np.concatenate([c_who, d_who, q_who, e_who])
-        ftype = np.concatenate(
-            [c_type, d_type, np.full(len(q_who), 3), np.full(len(e_who), 4)]
-        )
+        ftype = np.concatenate([c_type, d_type, np.full(len(q_who), 3), np.full(len(e_who), 4)])
         when = np.concatenate([c_time, d_time, q_time, e_time]).astype(np.int64)
         ok = when < end
         who, ftype, when = who[ok], ftype[ok], when[ok]
@@ -1254,9 +1153,7 @@ class Generator:
         anonymous = rng.random(m) < 0.12
         recase = anonymous | (rng.random(m) < 0.05)
         upper = rng.random(m) < 0.5
-        variant = pc.if_else(
-            pa.array(upper), pc.utf8_upper(email), pc.utf8_title(email)
-        )
+        variant = pc.if_else(pa.array(upper), pc.utf8_upper(email), pc.utf8_title(email))
         email = replace_where(email, recase, variant)
         asset = rng.integers(0, len(ASSET_TITLES), m)
         page_choice = rng.integers(0, 3, m)
@@ -1277,9 +1174,7 @@ class Generator:
         return {"rows": rows, "first_form_at": first_form_at}
 
     # ---- e-mail events -----------------------------------------------------------------------
-    def make_email_events(
-        self, rng, n, contact_id, created, fit, intent, mail_kind, is_student
-    ):
+    def make_email_events(self, rng, n, contact_id, created, fit, intent, mail_kind, is_student):
         end = self.end
         k = len(self.campaign_send)
         reach = np.minimum(CAMPAIGN_REACH[self.campaign_type] * self.act, 0.95)
@@ -1296,8 +1191,7 @@ class Generator:
         opened = ~bounce & (rng.random(m) < p_open)
         open_at = sent + (rng.exponential(8 * HOUR, m)).astype(np.int64) + 60
         unsub = opened & (
-            rng.random(m)
-            < np.where(is_student[who] | (mail_kind[who] == 2), 0.04, 0.008)
+            rng.random(m) < np.where(is_student[who] | (mail_kind[who] == 2), 0.04, 0.008)
         )
         unsub_at_pair = open_at + rng.integers(30, 600, m)
         unsub &= unsub_at_pair < end
@@ -1306,9 +1200,7 @@ class Generator:
         keep = sent <= unsub_at[who]  # no e-mail after an unsubscribe
         clicked = opened & (rng.random(m) < 0.12 + 0.25 * sigmoid(intent[who]))
         click_at = open_at + rng.integers(5, 900, m)
-        replied = opened & (
-            rng.random(m) < np.where(self.campaign_type[camp] == 3, 0.06, 0.005)
-        )
+        replied = opened & (rng.random(m) < np.where(self.campaign_type[camp] == 3, 0.06, 0.005))
         reply_at = open_at + rng.integers(600, 2 * DAY, m)
 
         parts = [
@@ -1322,12 +1214,8 @@ class Generator:
         sel = [np.flatnonzero(mask & keep & (when < end)) for mask, when, _ in parts]
         idx = np.concatenate(sel)
         when = np.concatenate([parts[i][1][s] for i, s in enumerate(sel)])
-        etype = np.concatenate(
-            [np.full(len(s), parts[i][2]) for i, s in enumerate(sel)]
-        )
-        order = np.lexsort(
-            (etype, when)
-        )  # in time order, as an EL tool would land them
+        etype = np.concatenate([np.full(len(s), parts[i][2]) for i, s in enumerate(sel)])
+        order = np.lexsort((etype, when))  # in time order, as an EL tool would land them
         idx, when, etype = idx[order], when[order], etype[order]
         e = len(idx)
         camp_e = camp[idx]
@@ -1350,9 +1238,7 @@ class Generator:
             "event_id": self.next_ids("email", "em_", e, 10),
             "contact_id": contact_id.take(pa.array(who[idx])),
             "campaign_id": self.campaign_ids.take(pa.array(camp_e)),
-            "event_type": take(
-                ["sent", "open", "click", "reply", "bounce", "unsubscribe"], etype
-            ),
+            "event_type": take(["sent", "open", "click", "reply", "bounce", "unsubscribe"], etype),
             "url": url,
             "occurred_at": fmt_ts(when),
         }
@@ -1380,17 +1266,13 @@ class Generator:
         # devices: 1-3 per contact, then anonymous visitors, then bots
         n_dev = 1 + (rng.random(n) < 0.4) + (rng.random(n) < 0.1)
         dev_owner = np.repeat(np.arange(n), n_dev)
-        dev_rank = np.arange(len(dev_owner)) - np.repeat(
-            np.cumsum(n_dev) - n_dev, n_dev
-        )
+        dev_rank = np.arange(len(dev_owner)) - np.repeat(np.cumsum(n_dev) - n_dev, n_dev)
         n_cdev = len(dev_owner)
         n_anon = int(rng.poisson(0.5 * n * act))
         n_bot = max(len(BOT_AGENTS), int(rng.poisson(0.008 * n)))
         n_devices = n_cdev + n_anon + n_bot
         owner = np.concatenate([dev_owner, np.full(n_anon + n_bot, -1)])
-        is_bot = np.r_[
-            np.zeros(n_cdev + n_anon, dtype=bool), np.ones(n_bot, dtype=bool)
-        ]
+        is_bot = np.r_[np.zeros(n_cdev + n_anon, dtype=bool), np.ones(n_bot, dtype=bool)]
         anon_hex = rng.integers(0, np.iinfo(np.int64).max, n_devices, dtype=np.int64)
         anonymous_id = pa.array(np.char.mod("%016x", anon_hex).astype(object), STR)
         agent = choice(rng, n_devices, BROWSER_P)
@@ -1421,21 +1303,17 @@ class Generator:
         base = rng.poisson(act * 3.0 * engagement)
         surge = np.where(has_surge, rng.poisson(act * 4.0, n), 0)
         s_contact = np.r_[np.repeat(np.arange(n), base), np.repeat(np.arange(n), surge)]
-        s_is_surge = np.r_[
-            np.zeros(base.sum(), dtype=bool), np.ones(surge.sum(), dtype=bool)
-        ]
+        s_is_surge = np.r_[np.zeros(base.sum(), dtype=bool), np.ones(surge.sum(), dtype=bool)]
         web_from = np.maximum(start, created - 30 * DAY)
         lo = np.where(s_is_surge, surge_from[s_contact], web_from[s_contact])
         hi = np.where(s_is_surge, np.minimum(deal_at[s_contact], end), end)
         s_time = uniform_between(rng, lo, np.maximum(hi, lo + 1))
         dev_first = np.cumsum(n_dev) - n_dev
-        s_device = dev_first[s_contact] + (
-            rng.random(len(s_contact)) * n_dev[s_contact]
-        ).astype(np.int64)
-        s_pages = 1 + rng.poisson(np.where(s_is_surge, 3.0, 1.5))
-        s_hi = np.where(
-            s_is_surge, 0.45, 0.03 + 0.15 * sigmoid(intent[s_contact] - 1.0)
+        s_device = dev_first[s_contact] + (rng.random(len(s_contact)) * n_dev[s_contact]).astype(
+            np.int64
         )
+        s_pages = 1 + rng.poisson(np.where(s_is_surge, 3.0, 1.5))
+        s_hi = np.where(s_is_surge, 0.45, 0.03 + 0.15 * sigmoid(intent[s_contact] - 1.0))
         s_career = np.where(is_student[s_contact], 0.4, 0.02)
         # anonymous visitors: a session or two; bots: one long fast crawl
         a_sessions = 1 + rng.poisson(0.4, n_anon)
@@ -1447,17 +1325,13 @@ class Generator:
             s_time,
             uniform_between(rng, np.full(a_n + b_n, start), np.full(a_n + b_n, end)),
         ]
-        s_pages = np.r_[
-            s_pages, 1 + rng.poisson(1.0, a_n), 10 + rng.poisson(30 * act, b_n)
-        ]
+        s_pages = np.r_[s_pages, 1 + rng.poisson(1.0, a_n), 10 + rng.poisson(30 * act, b_n)]
         s_hi = np.r_[s_hi, np.full(a_n, 0.03), np.full(b_n, 0.1)]
         s_career = np.r_[s_career, np.full(a_n, 0.05), np.full(b_n, 0.1)]
         s_gap = np.r_[np.full(len(s_contact) + a_n, 90.0), np.full(b_n, 4.0)]
         s_surge = np.r_[s_is_surge, np.zeros(a_n + b_n, dtype=bool)]
         n_sessions = len(s_device)
-        s_utm = np.where(
-            rng.random(n_sessions) < 0.3, rng.integers(0, len(UTMS), n_sessions), -1
-        )
+        s_utm = np.where(rng.random(n_sessions) < 0.3, rng.integers(0, len(UTMS), n_sessions), -1)
         s_utm[is_bot[s_device]] = -1
 
         # events
@@ -1476,9 +1350,7 @@ class Generator:
             np.where(
                 career,
                 len(HIGH_INTENT_PAGES) + rng.integers(0, len(CAREER_PAGES), e),
-                len(HIGH_INTENT_PAGES)
-                + len(CAREER_PAGES)
-                + choice(rng, e, LOW_INTENT_P),
+                len(HIGH_INTENT_PAGES) + len(CAREER_PAGES) + choice(rng, e, LOW_INTENT_P),
             ),
         )
         all_pages = HIGH_INTENT_PAGES + CAREER_PAGES + LOW_INTENT_PAGES
@@ -1486,9 +1358,7 @@ class Generator:
         # URL noise: mixed case, trailing slash, query string, fragment, host variants
         mixed = rng.random(e) < 0.03
         path = replace_where(path, mixed, pc.utf8_title(path))
-        slash = (rng.random(e) < 0.05) & (
-            page != len(HIGH_INTENT_PAGES) + len(CAREER_PAGES)
-        )
+        slash = (rng.random(e) < 0.05) & (page != len(HIGH_INTENT_PAGES) + len(CAREER_PAGES))
         path = replace_where(path, slash, concat(path, "/"))
         utm_idx = s_utm[ev_session]
         has_utm = utm_idx >= 0
@@ -1497,9 +1367,7 @@ class Generator:
         utm_medium = null_where(take([x[1] for x in UTMS], u), ~has_utm)
         utm_campaign = null_where(take([x[2] for x in UTMS], u), ~has_utm)
         first_in_session = (
-            np.r_[True, ev_session[1:] != ev_session[:-1]]
-            if e
-            else np.zeros(0, dtype=bool)
+            np.r_[True, ev_session[1:] != ev_session[:-1]] if e else np.zeros(0, dtype=bool)
         )
         query_utm = has_utm & first_in_session & (rng.random(e) < 0.8)
         query = pc.fill_null(
@@ -1531,13 +1399,9 @@ class Generator:
         is_video = etype == 2
         video_page = take(VIDEO_PAGES, rng.integers(0, len(VIDEO_PAGES), e))
         page_url = replace_where(page_url, is_video, concat(SITE, video_page))
-        pct_p = np.where(
-            s_surge[ev_session][:, None], [0.2, 0.2, 0.2, 0.4], [0.4, 0.25, 0.15, 0.2]
-        )
+        pct_p = np.where(s_surge[ev_session][:, None], [0.2, 0.2, 0.2, 0.4], [0.4, 0.25, 0.15, 0.2])
         pct = (rng.random(e)[:, None] > np.cumsum(pct_p, axis=1)).sum(axis=1)
-        video_percent = null_where(
-            take(["25", "50", "75", "100"], np.minimum(pct, 3)), ~is_video
-        )
+        video_percent = null_where(take(["25", "50", "75", "100"], np.minimum(pct, 3)), ~is_video)
         is_file = etype == 3
         asset_url = concat(
             SITE, "/assets/", take(ASSET_FILES, rng.integers(0, len(ASSET_FILES), e))
@@ -1547,9 +1411,7 @@ class Generator:
         # contact_id only once the device is identified (and not always then)
         ev_owner = owner[device]
         known = (ev_owner >= 0) & (when >= ident_at_all[device]) & (rng.random(e) < 0.9)
-        ev_contact = null_where(
-            contact_id.take(pa.array(np.maximum(ev_owner, 0))), ~known
-        )
+        ev_contact = null_where(contact_id.take(pa.array(np.maximum(ev_owner, 0))), ~known)
         order = np.argsort(when, kind="stable")
         web = {
             "event_id": self.next_ids("web", "web_", e, 10),
@@ -1595,16 +1457,12 @@ class Generator:
         is_closed = closed < end
         won = rng.random(m) < sigmoid(-1.0 + 0.7 * fit[who] + 0.5 * intent[who])
         stage = np.where(is_closed, np.where(won, 1, 2), 0)
-        amount = np.round(
-            rng.lognormal(np.log(6000) + 0.3 * np.log1p(emp[who]), 0.5), -2
-        ).astype(np.int64)
+        amount = np.round(rng.lognormal(np.log(6000) + 0.3 * np.log1p(emp[who]), 0.5), -2).astype(
+            np.int64
+        )
         ids = self.next_ids("deal", "deal_", m, 8)
-        company_id = null_where(
-            fmt_ids("co_", company[who] + 1, self.w_company), ~has_company[who]
-        )
-        final_updated = np.where(
-            is_closed, closed, uniform_between(rng, created, np.full(m, end))
-        )
+        company_id = null_where(fmt_ids("co_", company[who] + 1, self.w_company), ~has_company[who])
+        final_updated = np.where(is_closed, closed, uniform_between(rng, created, np.full(m, end)))
         final = {
             "deal_id": ids,
             "contact_id": contact_id.take(pa.array(who)),
@@ -1640,9 +1498,7 @@ class Generator:
                     other_fmt,
                 )
                 stale.unlink()
-        writers = {
-            t: TableWriter(out, t, self.columns[t], self.o.fmt) for t in RAW_TABLES
-        }
+        writers = {t: TableWriter(out, t, self.columns[t], self.o.fmt) for t in RAW_TABLES}
         try:
             self.make_companies(writers["crm_companies"])
             self.make_campaigns(writers["email_campaigns"])
@@ -1684,7 +1540,9 @@ def parse_date(text: str) -> dt.date:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="generate_data.py",
-        description="Generate realistic synthetic raw data (the 9 raw tables of SPEC §1) with a fixed seed.",
+        description=(
+            "Generate realistic synthetic raw data (the 9 raw tables of SPEC §1) with a fixed seed."
+        ),
     )
     parser.add_argument(
         "--out",
@@ -1719,9 +1577,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.02,
         help="share of dirty rows added to every table (default: 0.02; 0 = none)",
     )
-    parser.add_argument(
-        "--seed", type=int, default=42, help="random seed (default: 42)"
-    )
+    parser.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
     parser.add_argument(
         "--as-of",
         type=parse_date,
@@ -1748,12 +1604,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="warehouse target to load into (implies --load; default: $LEAD_SCORING_TARGET or "
         "duckdb); postgres reads PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE",
     )
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="log debug messages"
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="log warnings and errors only"
-    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
     return parser
 
 
@@ -1770,14 +1622,10 @@ def load_generated(out: Path, target: str) -> int:
     return 0
 
 
-def options_from_args(
-    args: argparse.Namespace, parser: argparse.ArgumentParser
-) -> Options:
+def options_from_args(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Options:
     if args.contacts < 1:
         parser.error("--contacts must be at least 1")
-    companies = (
-        args.companies if args.companies is not None else max(1, args.contacts // 8)
-    )
+    companies = args.companies if args.companies is not None else max(1, args.contacts // 8)
     if companies < 1:
         parser.error("--companies must be at least 1")
     if args.days < 1:
@@ -1808,7 +1656,8 @@ def main(argv: list[str] | None = None) -> int:
     schema = load_raw_schema()
     columns = {t: [c for c, _ in schema[t]] for t in RAW_TABLES}
     log.info(
-        "generating %d contacts, %d companies, %d days up to %s (seed %d, activity %.2f, dirty share %.3f) into %s as %s",
+        "generating %d contacts, %d companies, %d days up to %s"
+        " (seed %d, activity %.2f, dirty share %.3f) into %s as %s",
         opts.contacts,
         opts.companies,
         opts.days,

@@ -87,22 +87,14 @@ def find_raw_files(folder: Path) -> tuple[list[RawFile], list[Path]]:
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("."):
             continue
-        if (
-            entry.is_file()
-            and entry.suffix.lower() in FORMATS
-            and entry.stem in RAW_TABLES
-        ):
+        if entry.is_file() and entry.suffix.lower() in FORMATS and entry.stem in RAW_TABLES:
             by_table.setdefault(entry.stem, []).append(entry)
         else:
             ignored.append(entry)
     doubles = {t: paths for t, paths in by_table.items() if len(paths) > 1}
     if doubles:
-        names = "; ".join(
-            ", ".join(p.name for p in paths) for paths in doubles.values()
-        )
-        raise LoadError(
-            f"more than one file for the same raw table ({names}): keep only one"
-        )
+        names = "; ".join(", ".join(p.name for p in paths) for paths in doubles.values())
+        raise LoadError(f"more than one file for the same raw table ({names}): keep only one")
     raw_files = [RawFile(t, by_table[t][0]) for t in RAW_TABLES if t in by_table]
     return raw_files, ignored
 
@@ -153,7 +145,10 @@ class DuckDBLoader:
         return rows, columns
 
     def exists(self, table: str) -> bool:
-        query = "select count(*) from information_schema.tables where table_schema = ? and table_name = ?"
+        query = (
+            "select count(*) from information_schema.tables"
+            " where table_schema = ? and table_name = ?"
+        )
         return self.con.execute(query, [self.schema, table]).fetchone()[0] > 0
 
     def create_empty(self, table: str, columns: list[str]) -> None:
@@ -212,8 +207,11 @@ class PostgresLoader:
         """Empty the table when its columns stay the same, else (re)create it."""
         existing = self._existing_columns(table)
         wanted = [(name, data_type) for name, data_type in columns]
-        normal = {"double precision": "double precision", "timestamp": "timestamp without time zone",
-                  "timestamptz": "timestamp with time zone"}
+        normal = {
+            "double precision": "double precision",
+            "timestamp": "timestamp without time zone",
+            "timestamptz": "timestamp with time zone",
+        }
         if existing and existing == [(n, normal.get(t, t)) for n, t in wanted]:
             self.cursor.execute(f"truncate table {self._table(table)}")
             return
@@ -307,7 +305,8 @@ def load_folder(folder: Path, target: str, schema: str = "raw") -> dict[str, int
     raw_files, ignored = find_raw_files(folder)
     for entry in ignored:
         log.warning(
-            "%s is not a raw table file (expected <table>.csv or <table>.parquet with table one of %s); not loaded",
+            "%s is not a raw table file (expected <table>.csv or <table>.parquet with table"
+            " one of %s); not loaded",
             entry.name,
             ", ".join(RAW_TABLES),
         )
@@ -339,9 +338,7 @@ def load_folder(folder: Path, target: str, schema: str = "raw") -> dict[str, int
             expected = [name for name, _ in contract[raw_file.table]]
             present = {c.lower() for c in columns}
             missing = [c for c in expected if c.lower() not in present]
-            extra = [
-                c for c in columns if c.lower() not in {e.lower() for e in expected}
-            ]
+            extra = [c for c in columns if c.lower() not in {e.lower() for e in expected}]
             log.info(
                 "%s: %d rows from %s (%s)",
                 raw_file.table,
@@ -357,9 +354,7 @@ def load_folder(folder: Path, target: str, schema: str = "raw") -> dict[str, int
                     ", ".join(missing),
                 )
             if extra:
-                log.info(
-                    "%s: extra column(s) kept: %s", raw_file.table, ", ".join(extra)
-                )
+                log.info("%s: extra column(s) kept: %s", raw_file.table, ", ".join(extra))
         for table in without_file:
             if loader.exists(table):
                 log.warning(
@@ -372,7 +367,8 @@ def load_folder(folder: Path, target: str, schema: str = "raw") -> dict[str, int
             else:
                 loader.create_empty(table, [name for name, _ in contract[table]])
                 log.warning(
-                    "raw table %s has no file in %s; created %s.%s empty (contract columns as text)",
+                    "raw table %s has no file in %s;"
+                    " created %s.%s empty (contract columns as text)",
                     table,
                     folder,
                     schema,
@@ -396,9 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
             f"Raw tables: {', '.join(RAW_TABLES)}."
         ),
     )
-    parser.add_argument(
-        "dir", metavar="DIR", type=Path, help="folder holding the raw files"
-    )
+    parser.add_argument("dir", metavar="DIR", type=Path, help="folder holding the raw files")
     parser.add_argument(
         "--target",
         default=default_target(),
@@ -406,15 +400,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="warehouse target as in profiles.yml (default: $LEAD_SCORING_TARGET or duckdb); "
         "duckdb uses $LEAD_SCORING_DUCKDB_PATH (default target/lead_scoring.duckdb)",
     )
-    parser.add_argument(
-        "--schema", default="raw", help="schema of the raw tables (default: raw)"
-    )
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="log debug messages"
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="log warnings and errors only"
-    )
+    parser.add_argument("--schema", default="raw", help="schema of the raw tables (default: raw)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
     return parser
 
 
@@ -427,9 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         log.error("%s", exc)
         return 1
     width = max(len(t) for t in loaded)
-    summary = "\n".join(
-        f"  {table:<{width}}  {rows:>12,d}" for table, rows in loaded.items()
-    )
+    summary = "\n".join(f"  {table:<{width}}  {rows:>12,d}" for table, rows in loaded.items())
     log.info(
         "loaded %d table(s) into %s (table -> rows):\n%s",
         len(loaded),

@@ -25,8 +25,12 @@ log = logging.getLogger("summarize")
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--target", default=default_target(), help="dbt target to read (default: %(default)s)")
-    parser.add_argument("--top", type=int, default=10, help="how many top leads to list (default: %(default)s)")
+    parser.add_argument(
+        "--target", default=default_target(), help="dbt target to read (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--top", type=int, default=10, help="how many top leads to list (default: %(default)s)"
+    )
     return parser.parse_args(argv)
 
 

@@ -77,8 +77,11 @@ def load_raw(
     """Load a folder of raw files with the project's loader."""
     return subprocess.run(
         [
-            sys.executable, str(PROJECT_DIR / "scripts" / "load_raw.py"), str(raw_dir),
-            "--target", target,
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "load_raw.py"),
+            str(raw_dir),
+            "--target",
+            target,
         ],
         env=environment(duckdb_path, target, database, spark_dir),
         capture_output=True,
@@ -98,12 +101,18 @@ def run_dbt(
     """Run one dbt command in a copied project against its own DuckDB file, database or Spark
     folder."""
     command = [
-        str(BIN_DIR / "dbt"), *args,
-        "--project-dir", str(project_dir),
-        "--profiles-dir", str(project_dir),
-        "--target-path", str(project_dir / "target"),
-        "--log-path", str(project_dir / "logs"),
-        "--target", target,
+        str(BIN_DIR / "dbt"),
+        *args,
+        "--project-dir",
+        str(project_dir),
+        "--profiles-dir",
+        str(project_dir),
+        "--target-path",
+        str(project_dir / "target"),
+        "--log-path",
+        str(project_dir / "logs"),
+        "--target",
+        target,
     ]
     return subprocess.run(
         command,
@@ -116,6 +125,7 @@ def run_dbt(
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------------
+
 
 def postgres_connect(database: str | None = None, **overrides):
     """A psycopg2 connection (autocommit) to the server of the PG* variables."""
@@ -172,6 +182,7 @@ def drop_postgres_database(name: str) -> None:
 
 
 # --- Spark --------------------------------------------------------------------------------------
+
 
 def spark_unavailable() -> str | None:
     """Why the Spark target cannot run here (None when pyspark, dbt-spark and Java are there)."""

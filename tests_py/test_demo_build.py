@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import duckdb
 import pytest
-
 from dbt_harness import PROJECT_DIR, copy_project, environment, load_raw, run_dbt
 
 
@@ -20,11 +18,24 @@ def demo(tmp_path_factory):
     raw = root / "raw"
     generated = subprocess.run(
         [
-            sys.executable, str(PROJECT_DIR / "scripts" / "generate_data.py"),
-            "--out", str(raw), "--contacts", "400", "--days", "120",
-            "--dirty-share", "0.05", "--as-of", "2026-06-30", "--seed", "7",
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "generate_data.py"),
+            "--out",
+            str(raw),
+            "--contacts",
+            "400",
+            "--days",
+            "120",
+            "--dirty-share",
+            "0.05",
+            "--as-of",
+            "2026-06-30",
+            "--seed",
+            "7",
         ],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert generated.returncode == 0, generated.stderr
     database = root / "demo.duckdb"
@@ -65,7 +76,10 @@ def test_every_current_contact_is_scored(demo):
 def test_summary_is_printed(demo):
     result = subprocess.run(
         [sys.executable, str(PROJECT_DIR / "scripts" / "summarize.py")],
-        env=environment(demo), capture_output=True, text=True, check=False,
+        env=environment(demo),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "contacts scored" in result.stdout
@@ -77,7 +91,9 @@ def test_summary_is_printed(demo):
 def test_summarize_has_help():
     result = subprocess.run(
         [sys.executable, str(PROJECT_DIR / "scripts" / "summarize.py"), "--help"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0
     assert "--top" in result.stdout

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt
+
 from lead_scoring.docs_check import undocumented
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
@@ -19,20 +20,31 @@ def test_docs_generate_and_every_item_is_described(tmp_path):
     assert load_raw(FIXTURE / "raw", database).returncode == 0
     built = run_dbt(project, database, "run", "--vars", "{as_of_date: '2026-06-30'}")
     assert built.returncode == 0, built.stdout[-3000:]
-    generated = run_dbt(project, database, "docs", "generate", "--vars", "{as_of_date: '2026-06-30'}")
+    generated = run_dbt(
+        project, database, "docs", "generate", "--vars", "{as_of_date: '2026-06-30'}"
+    )
     assert generated.returncode == 0, generated.stdout[-3000:]
     checked = subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "check_docs.py"),
-         "--target-path", str(project / "target")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "check_docs.py"),
+            "--target-path",
+            str(project / "target"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert checked.returncode == 0, checked.stderr
 
 
 def manifest_with(**overrides) -> tuple[dict, dict]:
     model = {
-        "resource_type": "model", "package_name": "lead_scoring", "name": "fct_x",
-        "description": "A model.", "columns": {"a": {"description": "Column a."}},
+        "resource_type": "model",
+        "package_name": "lead_scoring",
+        "name": "fct_x",
+        "description": "A model.",
+        "columns": {"a": {"description": "Column a."}},
     }
     model.update(overrides)
     manifest = {
@@ -40,12 +52,16 @@ def manifest_with(**overrides) -> tuple[dict, dict]:
         "sources": {},
         "macros": {
             "macro.lead_scoring.m": {
-                "unique_id": "macro.lead_scoring.m", "name": "m",
-                "package_name": "lead_scoring", "description": "Dispatched macro.",
+                "unique_id": "macro.lead_scoring.m",
+                "name": "m",
+                "package_name": "lead_scoring",
+                "description": "Dispatched macro.",
             },
             "macro.lead_scoring.default__m": {
-                "unique_id": "macro.lead_scoring.default__m", "name": "default__m",
-                "package_name": "lead_scoring", "description": "",
+                "unique_id": "macro.lead_scoring.default__m",
+                "name": "default__m",
+                "package_name": "lead_scoring",
+                "description": "",
             },
         },
     }
@@ -66,6 +82,8 @@ def test_gate_finds_undocumented_columns_models_and_macros():
 def test_check_docs_has_help():
     result = subprocess.run(
         [sys.executable, str(PROJECT_DIR / "scripts" / "check_docs.py"), "--help"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0 and "--target-path" in result.stdout

@@ -65,9 +65,7 @@ BOT_MARKERS = [
 
 
 def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(
-        f"script_{name}", ROOT / "scripts" / f"{name}.py"
-    )
+    spec = importlib.util.spec_from_file_location(f"script_{name}", ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -156,9 +154,7 @@ def problems(data: dict[str, pd.DataFrame], as_of: str) -> dict[str, int]:
             (~data[table]["company_id"].dropna().isin(companies)).sum(),
         )
     campaigns = set(data["email_campaigns"]["campaign_id"].dropna())
-    add(
-        "unknown campaign", (~data["email_events"]["campaign_id"].isin(campaigns)).sum()
-    )
+    add("unknown campaign", (~data["email_events"]["campaign_id"].isin(campaigns)).sum())
     for table, column in EVENT_IDS.items():
         add("duplicate id", data[table][column].dropna().duplicated().sum())
     add(
@@ -186,33 +182,23 @@ def dirty(tmp_path_factory) -> Path:
 def test_same_seed_gives_identical_files(clean, tmp_path):
     again = generate(tmp_path / "again", *SMALL, "--dirty-share", "0")
     for table in RAW_TABLES:
-        assert (again / f"{table}.csv").read_bytes() == (
-            clean / f"{table}.csv"
-        ).read_bytes(), table
+        assert (again / f"{table}.csv").read_bytes() == (clean / f"{table}.csv").read_bytes(), table
 
 
 def test_dirty_runs_are_deterministic_and_seed_matters(dirty, tmp_path):
     again = generate(tmp_path / "again", *SMALL, "--dirty-share", "0.1")
     other = generate(tmp_path / "other", *SMALL, "--dirty-share", "0.1", "--seed", "7")
     for table in RAW_TABLES:
-        assert (again / f"{table}.csv").read_bytes() == (
-            dirty / f"{table}.csv"
-        ).read_bytes(), table
-    assert (other / "web_events.csv").read_bytes() != (
-        dirty / "web_events.csv"
-    ).read_bytes()
+        assert (again / f"{table}.csv").read_bytes() == (dirty / f"{table}.csv").read_bytes(), table
+    assert (other / "web_events.csv").read_bytes() != (dirty / "web_events.csv").read_bytes()
 
 
 def test_every_file_has_exactly_the_contract_columns(clean):
     schema = load_raw_schema()
-    assert sorted(p.name for p in clean.iterdir()) == sorted(
-        f"{t}.csv" for t in RAW_TABLES
-    )
+    assert sorted(p.name for p in clean.iterdir()) == sorted(f"{t}.csv" for t in RAW_TABLES)
     for table in RAW_TABLES:
         header = (clean / f"{table}.csv").open(encoding="utf-8").readline().strip()
-        assert header.replace('"', "").split(",") == [c for c, _ in schema[table]], (
-            table
-        )
+        assert header.replace('"', "").split(",") == [c for c, _ in schema[table]], table
 
 
 def test_parquet_has_the_contract_columns_and_the_same_rows(clean, tmp_path):
@@ -304,17 +290,14 @@ def test_data_covers_the_whole_vocabulary(clean):
     contacts = data["crm_contacts"]
     assert (contacts["lifecycle_stage_override"] == "sql").any()
     assert (
-        contacts.loc[
-            contacts["lifecycle_stage_override"] == "sql", "lifecycle_stage_override_at"
-        ]
+        contacts.loc[contacts["lifecycle_stage_override"] == "sql", "lifecycle_stage_override_at"]
         .notna()
         .all()
     )
     attendance = data["event_attendance"]
     assert set(attendance["attended"]) == {"true", "false"}
     assert (
-        attendance.loc[attendance["attended"] == "true", "minutes_attended"].astype(int)
-        > 0
+        attendance.loc[attendance["attended"] == "true", "minutes_attended"].astype(int) > 0
     ).all()
     domains = contacts["email"].str.split("@").str[1]
     assert domains.isin(
@@ -338,18 +321,12 @@ def test_conversions_follow_fit_and_interest(tmp_path):
     deals = data["crm_deals"].drop_duplicates("deal_id", keep="last")
     converted = set(deals["contact_id"])
     contacts = (
-        data["crm_contacts"]
-        .drop_duplicates("contact_id", keep="last")
-        .set_index("contact_id")
+        data["crm_contacts"].drop_duplicates("contact_id", keep="last").set_index("contact_id")
     )
     is_converted = contacts.index.isin(converted)
     students = contacts["job_title"].isin(["Student", "Intern", "PhD Student"])
     assert is_converted[~students].mean() > 2 * is_converted[students.to_numpy()].mean()
-    demo = set(
-        data["form_submissions"]
-        .query("form_type == 'demo_request'")["contact_id"]
-        .dropna()
-    )
+    demo = set(data["form_submissions"].query("form_type == 'demo_request'")["contact_id"].dropna())
     has_demo = contacts.index.isin(demo)
     assert is_converted[has_demo].mean() > 3 * is_converted[~has_demo].mean()
 

@@ -39,8 +39,13 @@ def test_sqlfluff_is_clean(tmp_path):
     env["DBT_PROFILES_DIR"] = str(PROJECT_DIR)
     result = run(
         [
-            str(BIN / "sqlfluff"), "lint", "models", "tests",
-            "--processes", "2", "--disable-progress-bar",
+            str(BIN / "sqlfluff"),
+            "lint",
+            "models",
+            "tests",
+            "--processes",
+            "2",
+            "--disable-progress-bar",
         ],
         env=env,
     )

@@ -37,9 +37,7 @@ cmp1,Newsletter May,newsletter
 
 
 def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(
-        f"script_{name}", ROOT / "scripts" / f"{name}.py"
-    )
+    spec = importlib.util.spec_from_file_location(f"script_{name}", ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -93,15 +91,13 @@ def test_loads_csv_files_as_text(folder, db_path, caplog):
     # dirty and odd values survive as text; an empty field is null
     rows = dict(query(db_path, "select contact_id, created_at from raw.crm_contacts"))
     assert rows["c2"] == "not-a-date"
-    assert query(
-        db_path, "select email from raw.crm_contacts where contact_id = 'c3'"
-    ) == [("cho, jr@acme.com",)]
-    assert query(
-        db_path, "select video_percent from raw.web_events where event_id = 'e2'"
-    ) == [("075",)]
-    assert query(
-        db_path, "select count(*) from raw.web_events where contact_id is null"
-    ) == [(1,)]
+    assert query(db_path, "select email from raw.crm_contacts where contact_id = 'c3'") == [
+        ("cho, jr@acme.com",)
+    ]
+    assert query(db_path, "select video_percent from raw.web_events where event_id = 'e2'") == [
+        ("075",)
+    ]
+    assert query(db_path, "select count(*) from raw.web_events where contact_id is null") == [(1,)]
     assert set(column_types(db_path, "web_events").values()) == {"VARCHAR"}
 
 
@@ -116,17 +112,12 @@ def test_reports_unknown_files_missing_columns_and_tables(folder, db_path, caplo
     for table in set(RAW_TABLES) - {"crm_contacts", "web_events", "email_campaigns"}:
         assert any(table in w and "no file" in w for w in warnings), table
     # the stray file was not loaded; raw tables without a file exist (empty, contract columns)
-    tables = {
-        row[0]
-        for row in query(db_path, "select table_name from information_schema.tables")
-    }
+    tables = {row[0] for row in query(db_path, "select table_name from information_schema.tables")}
     assert "leads_export" not in tables
     assert set(RAW_TABLES) <= tables
     assert query(db_path, "select count(*) from raw.crm_deals") == [(0,)]
     assert "deal_stage" in column_types(db_path, "crm_deals")
-    summary = [
-        r.getMessage() for r in caplog.records if "table -> rows" in r.getMessage()
-    ]
+    summary = [r.getMessage() for r in caplog.records if "table -> rows" in r.getMessage()]
     assert summary and "crm_contacts" in summary[0] and "3" in summary[0]
 
 
@@ -158,9 +149,7 @@ def test_parquet_is_loaded_as_it_is(tmp_path, db_path):
     types = column_types(db_path, "crm_companies")
     assert types["employee_count"] == "BIGINT"
     assert types["updated_at"].startswith("TIMESTAMP")
-    assert query(db_path, "select sum(employee_count) from raw.crm_companies") == [
-        (128,)
-    ]
+    assert query(db_path, "select sum(employee_count) from raw.crm_companies") == [(128,)]
 
 
 def test_missing_folder_fails_clearly(tmp_path, db_path, caplog):
@@ -196,9 +185,7 @@ def test_generated_data_round_trips(tmp_path, db_path):
     generate_data = load_script("generate_data")
     out = tmp_path / "gen"
     assert (
-        generate_data.main(
-            ["--out", str(out), "--contacts", "200", "--as-of", "2025-06-30", "-q"]
-        )
+        generate_data.main(["--out", str(out), "--contacts", "200", "--as-of", "2025-06-30", "-q"])
         == 0
     )
     assert load_raw.main([str(out), "-q"]) == 0

@@ -24,7 +24,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from dbt_harness import copy_project, load_raw, run_dbt
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
@@ -59,6 +58,7 @@ def rows(connection, sql: str) -> dict:
 
 
 # --- foundation: counts, quarantine, reconciliation, stitching --------------------------------
+
 
 def test_every_raw_table_reconciles_with_hand_counted_buckets(warehouse):
     got = rows(
@@ -224,8 +224,13 @@ def test_lifecycle_stages_and_dates(warehouse):
         "C3": ("lead", D(2026, 6, 10), D(2026, 6, 10), None, None, None, None),
         # CRM override sql on 06-03, deal created 06-05, won 06-20
         "C4": (
-            "customer", D(2026, 6, 1), D(2026, 6, 1), D(2026, 6, 3), D(2026, 6, 3),
-            D(2026, 6, 5), D(2026, 6, 20),
+            "customer",
+            D(2026, 6, 1),
+            D(2026, 6, 1),
+            D(2026, 6, 3),
+            D(2026, 6, 3),
+            D(2026, 6, 5),
+            D(2026, 6, 20),
         ),
         # created 06-01; W61 (05-25) counts on the creation day: 50 + 2 = 52 -> mql
         "C6": ("mql", D(2026, 6, 1), D(2026, 6, 1), D(2026, 6, 1), None, None, None),
@@ -255,7 +260,7 @@ def test_history_evaluation_days(warehouse):
     assert got == [
         ("C1", D(2026, 6, 1), pytest.approx(75.0)),
         ("C1", D(2026, 6, 20), pytest.approx(87.0)),  # 75 + I1 2 + I2 10
-        ("C1", D(2026, 6, 25), pytest.approx(75 + 2 + 10 * 0.5 ** 0.5 + 60)),
+        ("C1", D(2026, 6, 25), pytest.approx(75 + 2 + 10 * 0.5**0.5 + 60)),
         ("C1", D(2026, 6, 30), pytest.approx(144.0)),
         # creation, override, deal created, deal won, as_of_date
         ("C4", D(2026, 6, 1), 0.0),
@@ -275,21 +280,32 @@ def test_components_explain_every_point(warehouse):
         ).fetchall()
     }
     expected = {
-        ("C1", "F1"): ("fit", 1, 30.0), ("C1", "F2"): ("fit", 1, 20.0),
-        ("C1", "F3"): ("fit", 1, 25.0), ("C1", "I1"): ("interest", 2, 4.0),
-        ("C1", "I2"): ("interest", 1, 5.0), ("C1", "I5"): ("interest", 1, 60.0),
-        ("C2", "F5"): ("fit", 1, -15.0), ("C2", "F7"): ("fit", 1, -10.0),
-        ("C2", "I4"): ("interest", 1, -15.0), ("C2", "I7"): ("interest", 1, 10.0),
+        ("C1", "F1"): ("fit", 1, 30.0),
+        ("C1", "F2"): ("fit", 1, 20.0),
+        ("C1", "F3"): ("fit", 1, 25.0),
+        ("C1", "I1"): ("interest", 2, 4.0),
+        ("C1", "I2"): ("interest", 1, 5.0),
+        ("C1", "I5"): ("interest", 1, 60.0),
+        ("C2", "F5"): ("fit", 1, -15.0),
+        ("C2", "F7"): ("fit", 1, -10.0),
+        ("C2", "I4"): ("interest", 1, -15.0),
+        ("C2", "I7"): ("interest", 1, 10.0),
         ("C2", "inactivity"): ("inactivity", 1, -10.0),
-        ("C3", "F1"): ("fit", 1, 30.0), ("C3", "F2"): ("fit", 1, 20.0),
-        ("C3", "F4"): ("fit", 1, 0.0), ("C3", "I5"): ("interest", 1, 60.0),
+        ("C3", "F1"): ("fit", 1, 30.0),
+        ("C3", "F2"): ("fit", 1, 20.0),
+        ("C3", "F4"): ("fit", 1, 0.0),
+        ("C3", "I5"): ("interest", 1, 60.0),
         ("C3", "I6"): ("interest", 1, 4.0),
-        ("C4", "F6"): ("fit", 1, -5.0), ("C4", "inactivity"): ("inactivity", 1, -10.0),
-        ("C6", "F1"): ("fit", 1, 30.0), ("C6", "F2"): ("fit", 1, 20.0),
-        ("C6", "I1"): ("interest", 2, 4.0), ("C6", "I2"): ("interest", 1, 2.5),
-        ("C7", "F1"): ("fit", 1, 30.0), ("C7", "F9"): ("fit", 1, 10.0),
+        ("C4", "F6"): ("fit", 1, -5.0),
+        ("C4", "inactivity"): ("inactivity", 1, -10.0),
+        ("C6", "F1"): ("fit", 1, 30.0),
+        ("C6", "F2"): ("fit", 1, 20.0),
+        ("C6", "I1"): ("interest", 2, 4.0),
+        ("C6", "I2"): ("interest", 1, 2.5),
+        ("C7", "F1"): ("fit", 1, 30.0),
+        ("C7", "F9"): ("fit", 1, 10.0),
         ("C7", "I1"): ("interest", 3, 6.0),
-        ("C7", "I2"): ("interest", 3, 30 * 0.5 ** 12.1),
+        ("C7", "I2"): ("interest", 3, 30 * 0.5**12.1),
         ("C7", "inactivity"): ("inactivity", 1, -10.0),
         ("C8", "F6"): ("fit", 1, -5.0),
         ("C8", "I5"): ("interest", 3, 180.0),  # before interest_max
@@ -337,15 +353,40 @@ def tuned(tmp_path_factory) -> duckdb.DuckDBPyConnection:
         return rules
 
     edit_seed(seeds / "scoring_interest_rules.csv", halve_demo_requests)
-    edit_seed(seeds / "scoring_interest_rules.csv", lambda rules: rules + [{
-        "rule_id": "I99", "activity": "page_view", "operator": "contains", "value": INJECTION,
-        "points": "50", "description": "SQL-looking value",
-    }])
-    edit_seed(seeds / "scoring_fit_rules.csv", lambda rules: rules + [{
-        "rule_id": "F99", "level": "contact", "attribute": "job_title", "operator": "in",
-        "value": INJECTION + "|ceo' or '1'='1", "points": "50", "disqualify": "false",
-        "description": "SQL-looking value",
-    }])
+    edit_seed(
+        seeds / "scoring_interest_rules.csv",
+        lambda rules: (
+            rules
+            + [
+                {
+                    "rule_id": "I99",
+                    "activity": "page_view",
+                    "operator": "contains",
+                    "value": INJECTION,
+                    "points": "50",
+                    "description": "SQL-looking value",
+                }
+            ]
+        ),
+    )
+    edit_seed(
+        seeds / "scoring_fit_rules.csv",
+        lambda rules: (
+            rules
+            + [
+                {
+                    "rule_id": "F99",
+                    "level": "contact",
+                    "attribute": "job_title",
+                    "operator": "in",
+                    "value": INJECTION + "|ceo' or '1'='1",
+                    "points": "50",
+                    "disqualify": "false",
+                    "description": "SQL-looking value",
+                }
+            ]
+        ),
+    )
     database = build(tmp_path, seeds)
     connection = duckdb.connect(str(database), read_only=True)
     yield connection
@@ -369,10 +410,16 @@ def test_editing_a_weight_in_a_seed_changes_the_scores(tuned):
 def test_rule_values_that_look_like_sql_are_plain_strings(tuned):
     # the raw table the value names is intact, and the rules matched nobody
     assert tuned.execute("select count(*) from raw.crm_contacts").fetchone()[0] == 9
-    assert tuned.execute(
-        "select count(*) from marts.fct_lead_score_components where rule_id in ('F99', 'I99')"
-    ).fetchone()[0] == 0
+    assert (
+        tuned.execute(
+            "select count(*) from marts.fct_lead_score_components where rule_id in ('F99', 'I99')"
+        ).fetchone()[0]
+        == 0
+    )
     # the values arrived unchanged, as data
-    assert tuned.execute(
-        "select value_text from intermediate.int_scoring__interest_rules where rule_id = 'I99'"
-    ).fetchone()[0] == INJECTION
+    assert (
+        tuned.execute(
+            "select value_text from intermediate.int_scoring__interest_rules where rule_id = 'I99'"
+        ).fetchone()[0]
+        == INJECTION
+    )

@@ -15,10 +15,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -31,6 +31,7 @@ Rows = list[dict[str, str]]
 
 
 # --- seed editing helpers ---------------------------------------------------------------------
+
 
 def read_csv(path: Path) -> tuple[list[str], Rows]:
     with path.open(newline="", encoding="utf-8") as handle:
@@ -108,6 +109,7 @@ def settings_with_blanks_and_case(seeds_dir: Path) -> None:
 
 # --- cases ------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -119,71 +121,150 @@ class Case:
 
 
 BAD_CASES = [
-    Case("unknown_attribute", fit("F02", attribute="indstry"),
-         ("scoring_fit_rules.csv rule_id 'F02'", "unknown attribute 'indstry'")),
-    Case("unknown_fit_operator", fit("F07", operator="equal"),
-         ("scoring_fit_rules.csv rule_id 'F07'", "unknown operator 'equal'")),
-    Case("missing_fit_operator", fit("F07", operator=""),
-         ("rule_id 'F07'", "operator is missing")),
-    Case("unknown_activity", interest("I02", activity="page_vew"),
-         ("scoring_interest_rules.csv rule_id 'I02'", "unknown activity 'page_vew'")),
-    Case("unknown_interest_operator", interest("I03", operator="is"),
-         ("scoring_interest_rules.csv rule_id 'I03'", "unknown operator 'is'")),
-    Case("value_without_interest_operator", interest("I13", value="whitepaper"),
-         ("rule_id 'I13'", "value 'whitepaper' is given but the operator is empty")),
-    Case("fit_points_not_a_number", fit("F08", points="ten"),
-         ("rule_id 'F08'", "points 'ten' is not a number")),
-    Case("fit_points_missing", fit("F08", points=""),
-         ("rule_id 'F08'", "points is missing")),
-    Case("interest_points_not_a_number", interest("I13", points="25 pts"),
-         ("scoring_interest_rules.csv rule_id 'I13'", "points '25 pts' is not a number")),
-    Case("max_points_not_a_number", interest("I01", max_points="twenty"),
-         ("rule_id 'I01'", "max_points 'twenty' is not a number")),
-    Case("half_life_days_not_a_number", interest("I21", half_life_days="2 weeks"),
-         ("rule_id 'I21'", "half_life_days '2 weeks' is not a number")),
-    Case("window_days_not_a_number", interest("I07", window_days="90d"),
-         ("rule_id 'I07'", "window_days '90d' is not a number")),
-    Case("value_to_not_a_number", fit("F04", value_to="5k"),
-         ("rule_id 'F04'", "value_to '5k' is not a number")),
-    Case("value_not_a_number_for_gte", fit("F05", value="many"),
-         ("rule_id 'F05'", "value 'many' is not a number", "gte")),
-    Case("value_missing", fit("F11", value=""),
-         ("rule_id 'F11'", "value is missing", "equals")),
-    Case("between_without_value_to", interest("I11", value_to=""),
-         ("scoring_interest_rules.csv rule_id 'I11'", "operator 'between' needs value_to")),
-    Case("disqualify_not_boolean", fit("F23", disqualify="maybe"),
-         ("rule_id 'F23'", "disqualify 'maybe' must be true or false")),
-    Case("duplicate_fit_rule_id", fit("F02", rule_id="F01"),
-         ("scoring_fit_rules.csv rule_id 'F01'", "duplicate rule_id"), with_tests=True),
-    Case("duplicate_interest_rule_id", interest("I02", rule_id="I01"),
-         ("scoring_interest_rules.csv rule_id 'I01'", "duplicate rule_id")),
-    Case("duplicate_min_fit_score", grade("B", min_fit_score="75"),
-         ("scoring_grades.csv grade", "grades not strictly ordered", "'75'")),
-    Case("duplicate_grade", grade("D", grade="C"),
-         ("scoring_grades.csv grade 'C'", "grades not strictly ordered: duplicate grade"), with_tests=True),
-    Case("unknown_mql_min_grade", setting("mql_min_grade", "Z"),
-         ("scoring_settings.csv setting 'mql_min_grade'", "unknown mql_min_grade 'Z'")),
-    Case("mql_not_below_sql", setting("sql_threshold", "40"),
-         ("setting 'mql_threshold'", "must be lower than sql_threshold '40'")),
-    Case("missing_setting", drop_row("scoring_settings", "key", "inactivity_days"),
-         ("scoring_settings.csv setting 'inactivity_days'", "missing setting")),
-    Case("setting_not_a_number", setting("fit_weight", "one"),
-         ("scoring_settings.csv setting 'fit_weight'", "value 'one' is not a number")),
-    Case("seniority_priority_not_whole", edit_row("job_title_seniority", "pattern", "manager", priority="5.5"),
-         ("job_title_seniority.csv pattern 'manager'", "priority '5.5' is not a whole number")),
+    Case(
+        "unknown_attribute",
+        fit("F02", attribute="indstry"),
+        ("scoring_fit_rules.csv rule_id 'F02'", "unknown attribute 'indstry'"),
+    ),
+    Case(
+        "unknown_fit_operator",
+        fit("F07", operator="equal"),
+        ("scoring_fit_rules.csv rule_id 'F07'", "unknown operator 'equal'"),
+    ),
+    Case("missing_fit_operator", fit("F07", operator=""), ("rule_id 'F07'", "operator is missing")),
+    Case(
+        "unknown_activity",
+        interest("I02", activity="page_vew"),
+        ("scoring_interest_rules.csv rule_id 'I02'", "unknown activity 'page_vew'"),
+    ),
+    Case(
+        "unknown_interest_operator",
+        interest("I03", operator="is"),
+        ("scoring_interest_rules.csv rule_id 'I03'", "unknown operator 'is'"),
+    ),
+    Case(
+        "value_without_interest_operator",
+        interest("I13", value="whitepaper"),
+        ("rule_id 'I13'", "value 'whitepaper' is given but the operator is empty"),
+    ),
+    Case(
+        "fit_points_not_a_number",
+        fit("F08", points="ten"),
+        ("rule_id 'F08'", "points 'ten' is not a number"),
+    ),
+    Case("fit_points_missing", fit("F08", points=""), ("rule_id 'F08'", "points is missing")),
+    Case(
+        "interest_points_not_a_number",
+        interest("I13", points="25 pts"),
+        ("scoring_interest_rules.csv rule_id 'I13'", "points '25 pts' is not a number"),
+    ),
+    Case(
+        "max_points_not_a_number",
+        interest("I01", max_points="twenty"),
+        ("rule_id 'I01'", "max_points 'twenty' is not a number"),
+    ),
+    Case(
+        "half_life_days_not_a_number",
+        interest("I21", half_life_days="2 weeks"),
+        ("rule_id 'I21'", "half_life_days '2 weeks' is not a number"),
+    ),
+    Case(
+        "window_days_not_a_number",
+        interest("I07", window_days="90d"),
+        ("rule_id 'I07'", "window_days '90d' is not a number"),
+    ),
+    Case(
+        "value_to_not_a_number",
+        fit("F04", value_to="5k"),
+        ("rule_id 'F04'", "value_to '5k' is not a number"),
+    ),
+    Case(
+        "value_not_a_number_for_gte",
+        fit("F05", value="many"),
+        ("rule_id 'F05'", "value 'many' is not a number", "gte"),
+    ),
+    Case("value_missing", fit("F11", value=""), ("rule_id 'F11'", "value is missing", "equals")),
+    Case(
+        "between_without_value_to",
+        interest("I11", value_to=""),
+        ("scoring_interest_rules.csv rule_id 'I11'", "operator 'between' needs value_to"),
+    ),
+    Case(
+        "disqualify_not_boolean",
+        fit("F23", disqualify="maybe"),
+        ("rule_id 'F23'", "disqualify 'maybe' must be true or false"),
+    ),
+    Case(
+        "duplicate_fit_rule_id",
+        fit("F02", rule_id="F01"),
+        ("scoring_fit_rules.csv rule_id 'F01'", "duplicate rule_id"),
+        with_tests=True,
+    ),
+    Case(
+        "duplicate_interest_rule_id",
+        interest("I02", rule_id="I01"),
+        ("scoring_interest_rules.csv rule_id 'I01'", "duplicate rule_id"),
+    ),
+    Case(
+        "duplicate_min_fit_score",
+        grade("B", min_fit_score="75"),
+        ("scoring_grades.csv grade", "grades not strictly ordered", "'75'"),
+    ),
+    Case(
+        "duplicate_grade",
+        grade("D", grade="C"),
+        ("scoring_grades.csv grade 'C'", "grades not strictly ordered: duplicate grade"),
+        with_tests=True,
+    ),
+    Case(
+        "unknown_mql_min_grade",
+        setting("mql_min_grade", "Z"),
+        ("scoring_settings.csv setting 'mql_min_grade'", "unknown mql_min_grade 'Z'"),
+    ),
+    Case(
+        "mql_not_below_sql",
+        setting("sql_threshold", "40"),
+        ("setting 'mql_threshold'", "must be lower than sql_threshold '40'"),
+    ),
+    Case(
+        "missing_setting",
+        drop_row("scoring_settings", "key", "inactivity_days"),
+        ("scoring_settings.csv setting 'inactivity_days'", "missing setting"),
+    ),
+    Case(
+        "setting_not_a_number",
+        setting("fit_weight", "one"),
+        ("scoring_settings.csv setting 'fit_weight'", "value 'one' is not a number"),
+    ),
+    Case(
+        "seniority_priority_not_whole",
+        edit_row("job_title_seniority", "pattern", "manager", priority="5.5"),
+        ("job_title_seniority.csv pattern 'manager'", "priority '5.5' is not a whole number"),
+    ),
 ]
 
 GOOD_CASES = [
     Case("default_seeds", None),
     Case("settings_keys_any_case_and_blanks", settings_with_blanks_and_case),
-    Case("injection_value_is_a_plain_string",
-         add_row("scoring_fit_rules", rule_id="F99", level="contact", attribute="job_title",
-                 operator="equals", value=INJECTION, points="1", disqualify="false",
-                 description="A value that looks like SQL")),
+    Case(
+        "injection_value_is_a_plain_string",
+        add_row(
+            "scoring_fit_rules",
+            rule_id="F99",
+            level="contact",
+            attribute="job_title",
+            operator="equals",
+            value=INJECTION,
+            points="1",
+            disqualify="false",
+            description="A value that looks like SQL",
+        ),
+    ),
 ]
 
 
 # --- running dbt ------------------------------------------------------------------------------
+
 
 def copy_project(target: Path) -> None:
     """The project with its seeds and macros, but of the models only the typed seed models, so a
@@ -210,26 +291,44 @@ def run_case(case: Case, root: Path) -> tuple[Path, subprocess.CompletedProcess[
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "NO_COLOR": "1",
     }
-    command = [str(DBT), "build", "--select", "path:seeds", f"path:{SEED_MODELS}",
-               "--project-dir", str(project), "--profiles-dir", str(project),
-               "--target-path", str(project / "target"), "--log-path", str(project / "logs")]
+    command = [
+        str(DBT),
+        "build",
+        "--select",
+        "path:seeds",
+        f"path:{SEED_MODELS}",
+        "--project-dir",
+        str(project),
+        "--profiles-dir",
+        str(project),
+        "--target-path",
+        str(project / "target"),
+        "--log-path",
+        str(project / "logs"),
+    ]
     if case.expected and not case.with_tests:
         # A bad-seed case only needs the validation: skipping the data tests saves a quarter.
         command += ["--exclude-resource-type", "test"]
     result = subprocess.run(
         command,
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return project, result
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
+def results(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
     root = tmp_path_factory.mktemp("seed_validation")
     cases = BAD_CASES + GOOD_CASES
     with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
         outcomes = list(pool.map(lambda case: run_case(case, root), cases))
-    return {case.name: outcome for case, outcome in zip(cases, outcomes)}
+    return {case.name: outcome for case, outcome in zip(cases, outcomes, strict=True)}
 
 
 def output_of(result: subprocess.CompletedProcess[str]) -> str:
@@ -264,12 +363,15 @@ def query(project: Path, sql: str) -> list[tuple]:
 
 def test_default_settings_are_typed(results) -> None:
     project, _ = results["default_seeds"]
-    rows = query(project, """
+    rows = query(
+        project,
+        """
         select mql_threshold, sql_threshold, mql_min_grade, mql_min_fit_score, fit_weight,
                interest_weight, fit_high_threshold, interest_high_threshold, interest_max,
                inactivity_days, inactivity_points, conversion_window_days
         from intermediate.int_scoring__settings
-    """)
+    """,
+    )
     assert rows == [(50.0, 100.0, "C", 40.0, 1.0, 1.0, 60.0, 50.0, None, 90.0, -10.0, 90.0)]
 
 
@@ -282,35 +384,44 @@ def test_settings_keys_any_case_and_blanks_read_the_same(results) -> None:
 
 def test_rule_values_split_lists_and_keep_single_values(results) -> None:
     project, _ = results["default_seeds"]
-    items = query(project, """
+    items = query(
+        project,
+        """
         select rule_kind, rule_id, value_item from intermediate.int_scoring__rule_values
         where rule_id in ('F01', 'F19', 'F35', 'I01', 'I03') order by rule_id, value_item
-    """)
+    """,
+    )
     assert items == [
-        ("fit", "F01", "financial services"), ("fit", "F01", "software"),
+        ("fit", "F01", "financial services"),
+        ("fit", "F01", "software"),
         ("fit", "F01", "telecommunications"),
         ("fit", "F19", None),
-        ("fit", "F35", "12+ months"), ("fit", "F35", "none"),
+        ("fit", "F35", "12+ months"),
+        ("fit", "F35", "none"),
         ("interest", "I01", None),
         ("interest", "I03", "/demo"),
     ]
     # Exactly one row per rule that is not in / not_in.
-    counts = query(project, """
+    counts = query(
+        project,
+        """
         select rules.rule_id, count(*)
         from intermediate.int_scoring__fit_rules as rules
         inner join intermediate.int_scoring__rule_values as rule_values
             on rule_values.rule_kind = 'fit' and rule_values.rule_id = rules.rule_id
         where rules.operator not in ('in', 'not_in')
         group by rules.rule_id having count(*) <> 1
-    """)
+    """,
+    )
     assert counts == []
 
 
 def test_injection_value_is_stored_as_a_plain_string(results) -> None:
     project, _ = results["injection_value_is_a_plain_string"]
-    assert query(project, "select value_text from intermediate.int_scoring__fit_rules where rule_id = 'F99'") == [
-        (INJECTION.lower(),)
-    ]
-    assert query(project, "select value_item from intermediate.int_scoring__rule_values where rule_id = 'F99'") == [
-        (INJECTION.lower(),)
-    ]
+    assert query(
+        project, "select value_text from intermediate.int_scoring__fit_rules where rule_id = 'F99'"
+    ) == [(INJECTION.lower(),)]
+    assert query(
+        project,
+        "select value_item from intermediate.int_scoring__rule_values where rule_id = 'F99'",
+    ) == [(INJECTION.lower(),)]
