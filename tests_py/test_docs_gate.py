@@ -18,6 +18,8 @@ def test_docs_generate_and_every_item_is_described(tmp_path):
     project = copy_project(tmp_path / "project")
     database = tmp_path / "docs.duckdb"
     assert load_raw(FIXTURE / "raw", database).returncode == 0
+    seeded = run_dbt(project, database, "seed")
+    assert seeded.returncode == 0, seeded.stdout[-3000:]
     built = run_dbt(project, database, "run", "--vars", "{as_of_date: '2026-06-30'}")
     assert built.returncode == 0, built.stdout[-3000:]
     generated = run_dbt(
