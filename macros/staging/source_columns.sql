@@ -38,3 +38,12 @@
     {%- endif -%}
     {{- return(declared) -}}
 {% endmacro %}
+
+{#- The import select of a base model: every declared column of the raw table as trimmed text
+    (typed null when the table lacks it) and the whole row as readable text (raw_row). -#}
+{% macro raw_source_rows(source_name, table_name) %}
+    select
+        {{ source_columns_as_text(source_name, table_name) }},
+        {{ raw_row_text(source_name, table_name) }} as raw_row
+    from {{ source(source_name, table_name) }}
+{% endmacro %}

@@ -1,10 +1,7 @@
 {{ config(materialized='table') }}
 
 with source as (
-    select
-        {{ source_columns_as_text('crm', 'crm_companies') }},
-        {{ raw_row_text('crm', 'crm_companies') }} as raw_row
-    from {{ source('crm', 'crm_companies') }}
+    {{ raw_source_rows('crm', 'crm_companies') }}
 ),
 
 typed as (

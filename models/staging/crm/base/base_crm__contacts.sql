@@ -1,10 +1,7 @@
 {{ config(materialized='table') }}
 
 with source as (
-    select
-        {{ source_columns_as_text('crm', 'crm_contacts') }},
-        {{ raw_row_text('crm', 'crm_contacts') }} as raw_row
-    from {{ source('crm', 'crm_contacts') }}
+    {{ raw_source_rows('crm', 'crm_contacts') }}
 ),
 
 typed as (

@@ -1,10 +1,7 @@
 {{ config(materialized='table') }}
 
 with source as (
-    select
-        {{ source_columns_as_text('email', 'email_events') }},
-        {{ raw_row_text('email', 'email_events') }} as raw_row
-    from {{ source('email', 'email_events') }}
+    {{ raw_source_rows('email', 'email_events') }}
 ),
 
 contacts as (

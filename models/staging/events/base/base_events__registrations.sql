@@ -1,10 +1,7 @@
 {{ config(materialized='table') }}
 
 with source as (
-    select
-        {{ source_columns_as_text('events', 'event_attendance') }},
-        {{ raw_row_text('events', 'event_attendance') }} as raw_row
-    from {{ source('events', 'event_attendance') }}
+    {{ raw_source_rows('events', 'event_attendance') }}
 ),
 
 contacts as (

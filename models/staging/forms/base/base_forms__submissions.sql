@@ -1,10 +1,7 @@
 {{ config(materialized='table') }}
 
 with source as (
-    select
-        {{ source_columns_as_text('forms', 'form_submissions') }},
-        {{ raw_row_text('forms', 'form_submissions') }} as raw_row
-    from {{ source('forms', 'form_submissions') }}
+    {{ raw_source_rows('forms', 'form_submissions') }}
 ),
 
 contacts as (

@@ -1,10 +1,7 @@
 {{ config(materialized='table') }}
 
 with source as (
-    select
-        {{ source_columns_as_text('web', 'web_events') }},
-        {{ raw_row_text('web', 'web_events') }} as raw_row
-    from {{ source('web', 'web_events') }}
+    {{ raw_source_rows('web', 'web_events') }}
 ),
 
 contacts as (

@@ -1,10 +1,7 @@
 {{ config(materialized='table') }}
 
 with source as (
-    select
-        {{ source_columns_as_text('web', 'web_identities') }},
-        {{ raw_row_text('web', 'web_identities') }} as raw_row
-    from {{ source('web', 'web_identities') }}
+    {{ raw_source_rows('web', 'web_identities') }}
 ),
 
 contacts as (
