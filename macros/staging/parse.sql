@@ -99,3 +99,11 @@
         else cast({{ expression }} as {{ dbt.type_string() }})
     end
 {%- endmacro %}
+
+{#- A number that cannot be negative (a count, an amount, minutes): a negative or unparsable value
+    becomes null and the row is kept. -#}
+{% macro parse_non_negative_number(expression) -%}
+    case
+        when {{ parse_number(expression) }} >= 0 then {{ parse_number(expression) }}
+    end
+{%- endmacro %}

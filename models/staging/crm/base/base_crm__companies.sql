@@ -14,14 +14,9 @@ typed as (
         industry,
         country as company_country,
         -- metrics
-        case
-            when {{ parse_number('employee_count') }} >= 0
-                then cast({{ parse_number('employee_count') }} as {{ dbt.type_bigint() }})
-        end as employee_count,
-        case
-            when {{ parse_number('annual_revenue') }} >= 0
-                then {{ parse_number('annual_revenue') }}
-        end as annual_revenue,
+        cast({{ parse_non_negative_number('employee_count') }} as {{ dbt.type_bigint() }})
+            as employee_count,
+        {{ parse_non_negative_number('annual_revenue') }} as annual_revenue,
         -- timestamps
         {{ parse_timestamp('updated_at') }} as updated_at,
         updated_at as updated_at_text,
@@ -35,8 +30,7 @@ checked as (
         case
             when company_id is null then 'missing company_id'
             {{ timestamp_problems('updated_at') }}
-            when updated_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
-                then 'updated_at after as_of_date (version not yet effective)'
+            {{ version_not_yet_effective_problem('updated_at') }}
         end as row_problem
     from typed
 ),

@@ -46,8 +46,7 @@ checked as (
             {{ timestamp_problems('created_at') }}
             {{ timestamp_problems('updated_at') }}
             {{ timestamp_problems('lifecycle_stage_override_at', required=false) }}
-            when updated_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
-                then 'updated_at after as_of_date (version not yet effective)'
+            {{ version_not_yet_effective_problem('updated_at') }}
         end as row_problem
     from typed
 ),

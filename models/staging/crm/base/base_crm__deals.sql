@@ -17,9 +17,7 @@ typed as (
         -- attributes
         lower(source.deal_stage) as deal_stage,
         -- metrics
-        case
-            when {{ parse_number('source.amount') }} >= 0 then {{ parse_number('source.amount') }}
-        end as amount,
+        {{ parse_non_negative_number('source.amount') }} as amount,
         -- timestamps
         {{ parse_timestamp('source.created_at') }} as created_at,
         source.created_at as created_at_text,
@@ -44,8 +42,7 @@ checked as (
             {{ timestamp_problems('created_at') }}
             {{ timestamp_problems('closed_at', required=false) }}
             {{ timestamp_problems('updated_at') }}
-            when updated_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
-                then 'updated_at after as_of_date (version not yet effective)'
+            {{ version_not_yet_effective_problem('updated_at') }}
             when contact_id is not null and not has_known_contact
                 then 'unknown contact_id'
         end as row_problem

@@ -18,10 +18,7 @@ typed as (
         lower(source.event_type) as event_type,
         coalesce({{ parse_boolean('source.attended') }}, false) as is_attended,
         -- metrics
-        case
-            when {{ parse_number('source.minutes_attended') }} >= 0
-                then {{ parse_number('source.minutes_attended') }}
-        end as minutes_attended,
+        {{ parse_non_negative_number('source.minutes_attended') }} as minutes_attended,
         -- timestamps
         {{ parse_date('source.event_date') }} as event_date,
         source.event_date as event_date_text,
