@@ -266,6 +266,8 @@ def test_dbt_build_passes_on_both_engines(builds, data):
     run_results = spark["run_results"]
     statuses = {}
     for node in run_results["results"]:
+        if node["unique_id"].startswith("exposure."):
+            continue  # exposures document who reads the marts; dbt build reports them as no-op
         statuses.setdefault(node["status"], []).append(node["unique_id"])
     # every node ran: nothing skipped or failed; warn only from the raw source tests (severity
     # warn: dirty raw data is expected and quarantined)
