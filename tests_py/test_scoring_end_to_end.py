@@ -63,24 +63,25 @@ def rows(connection, sql: str) -> dict:
 def test_every_raw_table_reconciles_with_hand_counted_buckets(warehouse):
     got = rows(
         warehouse,
-        "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows "
-        "from quality.fct_raw_reconciliation",
+        "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows, "
+        "after_as_of_rows from quality.fct_raw_reconciliation",
     )
     assert got == {
         # CO1 has two versions: the older one is superseded
-        "crm_companies": (3, 2, 0, 1),
-        # C5 was written on 2026-07-01, after as_of_date: quarantined; C7's older version superseded
-        "crm_contacts": (9, 7, 1, 1),
+        "crm_companies": (3, 2, 0, 1, 0),
+        # C5 was created and written on 2026-07-01, after as_of_date: it has not happened yet
+        # (after_as_of, SPEC §4a), not bad data; C7's older version superseded
+        "crm_contacts": (9, 7, 0, 1, 1),
         # D1 open, then won: the open version is superseded
-        "crm_deals": (2, 1, 0, 1),
+        "crm_deals": (2, 1, 0, 1, 0),
         # W92 has the unknown type 'hover'; the second W71 is a duplicate
-        "web_events": (12, 10, 2, 0),
-        "web_identities": (2, 2, 0, 0),
-        "email_campaigns": (1, 1, 0, 0),
+        "web_events": (12, 10, 2, 0, 0),
+        "web_identities": (2, 2, 0, 0, 0),
+        "email_campaigns": (1, 1, 0, 0, 0),
         # M4 refers to contact C404, which does not exist
-        "email_events": (4, 3, 1, 0),
-        "form_submissions": (6, 6, 0, 0),
-        "event_attendance": (0, 0, 0, 0),
+        "email_events": (4, 3, 1, 0, 0),
+        "form_submissions": (6, 6, 0, 0, 0),
+        "event_attendance": (0, 0, 0, 0, 0),
     }
 
 
@@ -91,7 +92,6 @@ def test_quarantined_rows_name_their_reason(warehouse):
         ).fetchall()
     )
     assert got == {
-        ("crm_contacts", "C5", "updated_at after as_of_date (version not yet effective)"),
         ("web_events", "W92", "unknown event_type"),
         ("web_events", "W71", "duplicate event_id"),
         ("email_events", "M4", "unknown contact_id"),
