@@ -218,10 +218,11 @@ def generated_builds(tmp_path_factory):
     raw = root / "raw"
     generate(raw)
     project = copy_project(root / "project")
-    databases = {name: root / f"{name}.duckdb" for name in ("main", "backtest_day", "moved")}
+    # (not "main.duckdb": DuckDB names the catalog after the file, and "main" is taken)
+    databases = {name: root / f"{name}.duckdb" for name in ("as_of_day", "backtest_day", "moved")}
     for database in databases.values():
         assert load_raw(raw, database).returncode == 0
-    build(project, databases["main"], AS_OF)
+    build(project, databases["as_of_day"], AS_OF)
     build(project, databases["backtest_day"], BACKTEST_DAY)
     # one warehouse moved back to the backtest day and forward again, never fully refreshed
     build(project, databases["moved"], AS_OF)
@@ -234,7 +235,7 @@ def generated_builds(tmp_path_factory):
 
 def test_backtest_day_scores_equal_a_build_as_of_that_day(generated_builds):
     inside = query(
-        generated_builds["main"],
+        generated_builds["as_of_day"],
         f"select {SCORE_COLUMNS} from intermediate.int_lead_scores_by_scoring_day "
         f"where scoring_date = date '{BACKTEST_DAY}' order by contact_id",
     )
@@ -251,12 +252,12 @@ def test_backtest_day_scores_equal_a_build_as_of_that_day(generated_builds):
         assert got[6:] == expected[6:], got[0]
     # the comparison is worth something: the data changed between the two days
     (later,) = query(
-        generated_builds["main"],
+        generated_builds["as_of_day"],
         "select count(*) from intermediate.int_lead_scores_by_scoring_day "
         f"where scoring_date = date '{BACKTEST_DAY}' and is_later_version",
     )
     (grown,) = query(
-        generated_builds["main"],
+        generated_builds["as_of_day"],
         f"select count(*) from marts.fct_lead_scores where customer_at > date '{BACKTEST_DAY}'",
     )
     assert later > 0 and grown > 0
@@ -268,6 +269,6 @@ def test_moving_as_of_date_back_and_forth_gives_fresh_builds(generated_builds):
         generated_builds["moved_back"],
     ) == []
     assert differences(
-        snapshot(generated_builds["main"], ("intermediate.int_activities",)),
+        snapshot(generated_builds["as_of_day"], ("intermediate.int_activities",)),
         generated_builds["moved_forward"],
     ) == []
