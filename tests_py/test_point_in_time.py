@@ -251,12 +251,12 @@ def test_backtest_day_scores_equal_a_build_as_of_that_day(generated_builds):
         assert got[5] == pytest.approx(expected[5], abs=1e-9), got[0]
         assert got[6:] == expected[6:], got[0]
     # the comparison is worth something: the data changed between the two days
-    (later,) = query(
+    [(later,)] = query(
         generated_builds["as_of_day"],
         "select count(*) from intermediate.int_lead_scores_by_scoring_day "
         f"where scoring_date = date '{BACKTEST_DAY}' and is_later_version",
     )
-    (grown,) = query(
+    [(grown,)] = query(
         generated_builds["as_of_day"],
         f"select count(*) from marts.fct_lead_scores where customer_at > date '{BACKTEST_DAY}'",
     )
