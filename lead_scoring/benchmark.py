@@ -102,7 +102,8 @@ def without_last_day(full: Path, before: Path, day: str) -> None:
                 continue
             connection.execute(
                 f"copy (select * from read_csv('{path}', all_varchar = true, header = true) "
-                f"where coalesce({column}, '') not like '{day}%') to '{target}' (header, delimiter ',')"
+                f"where coalesce({column}, '') not like '{day}%') "
+                f"to '{target}' (header, delimiter ',')"
             )
 
 

@@ -30,6 +30,7 @@ SCORE_COLUMNS = (
     "score_percentile, quadrant, lifecycle_stage, subscriber_at, lead_at, mql_at, sql_at, "
     "opportunity_at, customer_at, last_activity_at, is_later_version"
 )
+TITLES = "select contact_id, job_title from marts.dim_contacts"
 
 
 def build(project: Path, database: Path, as_of: str, *flags: str) -> None:
@@ -127,11 +128,16 @@ def test_stages_and_versions_as_of_june(fixture_builds):
         # after 06-30, so it stands in and is flagged
         "P2": ("customer", D(2026, 5, 1), D(2026, 6, 10), True),
     }
-    titles = dict(query(fixture_builds["june"], "select contact_id, job_title from marts.dim_contacts"))
+    titles = dict(
+        query(fixture_builds["june"], "select contact_id, job_title from marts.dim_contacts")
+    )
     assert titles == {"P1": "Engineer", "P2": "Manager"}
     # the registration of 06-20 is an activity; the attendance of the 07-10 event is not yet
     assert sorted(
-        row[0] for row in query(fixture_builds["june"], "select activity_id from intermediate.int_activities")
+        row[0]
+        for row in query(
+            fixture_builds["june"], "select activity_id from intermediate.int_activities"
+        )
     ) == ["event_attendance:event_registration:R1", "web_events:page_view:E1"]
     # the backtest day 04-01 (06-30 − 90 days): DL2 (created 05-01) does not exist yet
     backtest = {
@@ -139,7 +145,8 @@ def test_stages_and_versions_as_of_june(fixture_builds):
         for row in query(
             fixture_builds["june"],
             "select contact_id, opportunity_at, customer_at, is_later_version "
-            "from intermediate.int_lead_scores_by_scoring_day where scoring_date = date '2026-04-01'",
+            "from intermediate.int_lead_scores_by_scoring_day "
+            "where scoring_date = date '2026-04-01'",
         )
     }
     assert backtest == {"P1": (None, None, False), "P2": (None, None, True)}
@@ -170,7 +177,9 @@ def test_the_same_warehouse_as_of_july(fixture_builds):
     assert got["P1"] == (D(2026, 6, 21), D(2026, 7, 21), False)
     assert got["P2"] == (D(2026, 5, 1), D(2026, 6, 10), False)
     assert set(got) == {"P1", "P2", "P3"}
-    titles = dict(query(fixture_builds["july"], "select contact_id, job_title from marts.dim_contacts"))
+    titles = dict(
+        query(fixture_builds["july"], "select contact_id, job_title from marts.dim_contacts")
+    )
     assert titles["P1"] == "CTO"
 
 
@@ -264,11 +273,17 @@ def test_backtest_day_scores_equal_a_build_as_of_that_day(generated_builds):
 
 
 def test_moving_as_of_date_back_and_forth_gives_fresh_builds(generated_builds):
-    assert differences(
-        snapshot(generated_builds["backtest_day"], ("intermediate.int_activities",)),
-        generated_builds["moved_back"],
-    ) == []
-    assert differences(
-        snapshot(generated_builds["as_of_day"], ("intermediate.int_activities",)),
-        generated_builds["moved_forward"],
-    ) == []
+    assert (
+        differences(
+            snapshot(generated_builds["backtest_day"], ("intermediate.int_activities",)),
+            generated_builds["moved_back"],
+        )
+        == []
+    )
+    assert (
+        differences(
+            snapshot(generated_builds["as_of_day"], ("intermediate.int_activities",)),
+            generated_builds["moved_forward"],
+        )
+        == []
+    )

@@ -163,84 +163,84 @@ activities as (
 ),
 
 {% if is_incremental() %}
-watermark as (
-    select
-        {{ dbt.dateadd('day', -1 * var('activity_lookback_days', 3), 'max(activity_date)') }}
-            as rebuild_from
-    from {{ this }}
-    where activity_id is not null
-),
+    watermark as (
+        select
+            {{ dbt.dateadd('day', -1 * var('activity_lookback_days', 3), 'max(activity_date)') }}
+                as rebuild_from
+        from {{ this }}
+        where activity_id is not null
+    ),
 
-built as (
-    select
-        activity_id,
-        contact_id,
-        activity,
-        detail,
-        detail_number,
-        occurred_at,
-        activity_date,
-        source_table,
-        source_row_id,
-        anonymous_id,
-        contact_resolved_by
-    from {{ this }}
-    where activity_id is not null
-),
+    built as (
+        select
+            activity_id,
+            contact_id,
+            activity,
+            detail,
+            detail_number,
+            occurred_at,
+            activity_date,
+            source_table,
+            source_row_id,
+            anonymous_id,
+            contact_resolved_by
+        from {{ this }}
+        where activity_id is not null
+    ),
 
--- rows that are new or changed, and rows that are gone, compared with what was built
-changed_rows as (
-    select * from activities
-    except
-    select * from built
-),
+    -- rows that are new or changed, and rows that are gone, compared with what was built
+    changed_rows as (
+        select * from activities
+        except
+        select * from built
+    ),
 
-removed_rows as (
-    select * from built
-    except
-    select * from activities
-),
+    removed_rows as (
+        select * from built
+        except
+        select * from activities
+    ),
 
-rebuilt_days as (
-    select activities.activity_date
-    from activities
-    cross join watermark
-    where activities.activity_date >= watermark.rebuild_from
-    union
-    select activity_date from changed_rows
-    union
-    select activity_date from removed_rows
-),
+    rebuilt_days as (
+        select activities.activity_date
+        from activities
+        cross join watermark
+        where activities.activity_date >= watermark.rebuild_from
+        union
+        select activity_date from changed_rows
+        union
+        select activity_date from removed_rows
+    ),
 
--- a rebuilt day without any activity left: one placeholder row replaces what was built
-emptied_days as (
-    select activity_date from removed_rows
-    except
-    select activity_date from activities
-),
+    -- a rebuilt day without any activity left: one placeholder row replaces what was built
+    emptied_days as (
+        select activity_date from removed_rows
+        except
+        select activity_date from activities
+    ),
 
-placeholders as (
-    select
-        cast(null as {{ dbt.type_string() }}) as activity_id,
-        cast(null as {{ dbt.type_string() }}) as contact_id,
-        cast(null as {{ dbt.type_string() }}) as activity,
-        cast(null as {{ dbt.type_string() }}) as detail,
-        cast(null as {{ scoring_type_double() }}) as detail_number,
-        cast(null as {{ dbt.type_timestamp() }}) as occurred_at,
-        activity_date,
-        cast(null as {{ dbt.type_string() }}) as source_table,
-        cast(null as {{ dbt.type_string() }}) as source_row_id,
-        cast(null as {{ dbt.type_string() }}) as anonymous_id,
-        cast(null as {{ dbt.type_string() }}) as contact_resolved_by
-    from emptied_days
-),
+    placeholders as (
+        select
+            cast(null as {{ dbt.type_string() }}) as activity_id,
+            cast(null as {{ dbt.type_string() }}) as contact_id,
+            cast(null as {{ dbt.type_string() }}) as activity,
+            cast(null as {{ dbt.type_string() }}) as detail,
+            cast(null as {{ scoring_type_double() }}) as detail_number,
+            cast(null as {{ dbt.type_timestamp() }}) as occurred_at,
+            activity_date,
+            cast(null as {{ dbt.type_string() }}) as source_table,
+            cast(null as {{ dbt.type_string() }}) as source_row_id,
+            cast(null as {{ dbt.type_string() }}) as anonymous_id,
+            cast(null as {{ dbt.type_string() }}) as contact_resolved_by
+        from emptied_days
+    ),
 
 {% endif %}
 
 final as (
     select * from activities
     {% if is_incremental() %}
-        where activity_date in (select activity_date from rebuilt_days)
+        where activities.activity_date in (select rebuilt_days.activity_date from rebuilt_days)
         union all
         select * from placeholders
     {% endif %}

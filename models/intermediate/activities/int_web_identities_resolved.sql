@@ -14,7 +14,7 @@ identities as (
     from {{ ref('stg_web__identities') }} as stg_web__identities
     inner join scoring_days
         on stg_web__identities.identified_at
-        < {{ dbt.dateadd('day', 1, 'scoring_days.scoring_date') }}
+            < {{ dbt.dateadd('day', 1, 'scoring_days.scoring_date') }}
 ),
 
 ranked as (

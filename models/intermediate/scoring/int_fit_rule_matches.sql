@@ -50,7 +50,8 @@ per_rule as (
         is_disqualifying,
         max(is_item_match) as any_item_matches
     from item_matches
-    group by scoring_date, contact_id, rule_id, level, attribute, operator, value_text, points, is_disqualifying
+    group by
+        scoring_date, contact_id, rule_id, level, attribute, operator, value_text, points, is_disqualifying
 ),
 
 matched as (

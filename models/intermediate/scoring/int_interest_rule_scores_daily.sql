@@ -44,9 +44,9 @@ entries as (
         daily_points.activity_date as event_date,
         0 as event_order,
         daily_points.matches as matches_change,
-        daily_points.points
-        * {{ decay_weight('contact_rules.reference_date', 'daily_points.activity_date', 'contact_rules.half_life_days') }}
-            as weighted_points_change
+        daily_points.points * {{ decay_weight(
+            'contact_rules.reference_date', 'daily_points.activity_date', 'contact_rules.half_life_days'
+        ) }} as weighted_points_change
     from daily_points
     inner join contact_rules
         on daily_points.scoring_date = contact_rules.scoring_date
@@ -133,8 +133,9 @@ per_rule as (
         case
             -- every match has left the window: exactly nothing (no rounding residue)
             when running.matches = 0 then 0
-            else running.weighted_points
-                / {{ decay_weight('contact_rules.reference_date', 'running.event_date', 'contact_rules.half_life_days') }}
+            else running.weighted_points / {{ decay_weight(
+                'contact_rules.reference_date', 'running.event_date', 'contact_rules.half_life_days'
+            ) }}
         end as uncapped_points
     from running
     inner join contact_rules
