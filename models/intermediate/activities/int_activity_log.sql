@@ -69,6 +69,31 @@ web_activities as (
     from web
 ),
 
+-- the channel a scored web event came by (SPEC §2): beside the event's own activity, one
+-- campaign_click per event that carries a utm_medium, detail `<utm_medium>/<utm_source>`
+-- (each lower-case and trimmed; `cpc/` when the source is empty)
+campaign_click_activities as (
+    select
+        'web_events' as source_table,
+        event_id as source_row_id,
+        contact_id,
+        anonymous_id,
+        case contact_resolved_by
+            when 'event' then 'contact_id'
+            else contact_resolved_by
+        end as contact_resolved_by,
+        'campaign_click' as activity,
+        {{ dbt.concat([
+            "lower(" ~ clean_text('utm_medium') ~ ")",
+            "'/'",
+            "coalesce(lower(" ~ clean_text('utm_source') ~ "), '')",
+        ]) }} as detail,
+        cast(null as {{ scoring_type_double() }}) as detail_number,
+        occurred_at
+    from web
+    where {{ clean_text('utm_medium') }} is not null
+),
+
 form_activities as (
     select
         'form_submissions' as source_table,
@@ -135,6 +160,8 @@ email_activities as (
 
 unioned as (
     select * from web_activities
+    union all
+    select * from campaign_click_activities
     union all
     select * from form_activities
     union all
