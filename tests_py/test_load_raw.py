@@ -80,7 +80,7 @@ def column_types(path: Path, table: str) -> dict[str, str]:
 
 def test_loads_csv_files_as_text(folder, db_path, caplog):
     caplog.set_level(logging.INFO)
-    assert load_raw.main([str(folder)]) == 0
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
     assert query(db_path, "select count(*) from raw.crm_contacts") == [(3,)]
     assert query(db_path, "select count(*) from raw.web_events") == [(2,)]
     assert query(db_path, "select count(*) from raw.email_campaigns") == [(1,)]
@@ -103,7 +103,7 @@ def test_loads_csv_files_as_text(folder, db_path, caplog):
 
 def test_reports_unknown_files_missing_columns_and_tables(folder, db_path, caplog):
     caplog.set_level(logging.INFO)
-    assert load_raw.main([str(folder)]) == 0
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("leads_export.csv" in w and "not loaded" in w for w in warnings)
     assert any("README.txt" in w for w in warnings)
@@ -122,14 +122,31 @@ def test_reports_unknown_files_missing_columns_and_tables(folder, db_path, caplo
 
 
 def test_second_load_replaces_the_tables(folder, db_path):
-    assert load_raw.main([str(folder)]) == 0
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
     (folder / "crm_contacts.csv").write_text(
         CONTACTS_CSV.splitlines()[0] + "\n" + CONTACTS_CSV.splitlines()[1] + "\n"
     )
     (folder / "web_events.csv").unlink()
-    assert load_raw.main([str(folder)]) == 0
+    assert load_raw.main([str(folder), "--missing", "keep"]) == 0
     assert query(db_path, "select count(*) from raw.crm_contacts") == [(1,)]
-    # a table without a file this time keeps what it held
+    # with --missing keep, a table without a file this time keeps what it held
+    assert query(db_path, "select count(*) from raw.web_events") == [(2,)]
+    # with --missing empty, it is emptied (today's folder is the whole of today's data)
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
+    assert query(db_path, "select count(*) from raw.web_events") == [(0,)]
+
+
+def test_a_raw_table_without_a_file_stops_the_load_before_anything_is_replaced(
+    folder, db_path, caplog
+):
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
+    (folder / "email_campaigns.csv").write_text(CAMPAIGNS_CSV + "cmp2,Other,nurture\n")
+    (folder / "web_events.csv").unlink()
+    assert load_raw.main([str(folder)]) == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors and "web_events" in errors[-1] and "--missing" in errors[-1]
+    # nothing replaced: the old rows of every table are still there, none mixed with new ones
+    assert query(db_path, "select count(*) from raw.email_campaigns") == [(1,)]
     assert query(db_path, "select count(*) from raw.web_events") == [(2,)]
 
 
@@ -145,7 +162,7 @@ def test_parquet_is_loaded_as_it_is(tmp_path, db_path):
         }
     )
     pq.write_table(table, folder / "crm_companies.parquet")
-    assert load_raw.main([str(folder), "--target", "duckdb"]) == 0
+    assert load_raw.main([str(folder), "--target", "duckdb", "--missing", "empty"]) == 0
     types = column_types(db_path, "crm_companies")
     assert types["employee_count"] == "BIGINT"
     assert types["updated_at"].startswith("TIMESTAMP")
