@@ -23,7 +23,7 @@
 {%- endmacro %}
 
 {% macro default__parse_number(expression) -%}
-    {%- set number = "cast(" ~ expression ~ " as " ~ type_double() ~ ")" -%}
+    {%- set number = "cast(" ~ expression ~ " as " ~ scoring_type_double() ~ ")" -%}
     case
         when {{ regexp_full_match(expression, number_pattern()) }}
             and length({{ expression }}) <= 60
@@ -48,20 +48,6 @@
     case
         when {{ parse_number(expression) }} >= 0 then {{ parse_number(expression) }}
     end
-{%- endmacro %}
-
-{#- The double-precision type: `double precision` (SQL standard; PostgreSQL, DuckDB), `double` on
-    Spark. -#}
-{% macro type_double() -%}
-    {{ return(adapter.dispatch('type_double', 'lead_scoring')()) }}
-{%- endmacro %}
-
-{% macro default__type_double() -%}
-    double precision
-{%- endmacro %}
-
-{% macro spark__type_double() -%}
-    double
 {%- endmacro %}
 
 {#- True when the whole text matches a regular expression (written without backslashes). -#}

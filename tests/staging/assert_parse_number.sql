@@ -42,7 +42,7 @@ parsed as (
     select
         case_name,
         input_value,
-        cast(expected_text as {{ type_double() }}) as expected_number,
+        cast(expected_text as {{ scoring_type_double() }}) as expected_number,
         {{ parse_number('input_value') }} as actual_number
     from cases
 )
