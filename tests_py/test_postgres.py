@@ -336,12 +336,14 @@ def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
         folder / "email_campaigns.parquet",
     )
     (folder / "crm_contacts.csv").write_text(
-        '\ufeffcontact_id,email,created_at\nc1,"a, b@x.com",not-a-date\nc2,,2026-01-01\n',
+        '\ufeffcontact_id,email,created_at,updated_at\nc1,"a, b@x.com",not-a-date,\nc2,,2026-01-01,\n',
         encoding="utf-8",
     )
     database = create_postgres_database(database_name("loader"))
     try:
-        loaded = load_raw(folder, None, target="postgres", database=database)
+        # a folder without every raw table: --missing empty (the default stops the load)
+        partial = ("--missing", "empty")
+        loaded = load_raw(folder, None, target="postgres", database=database, extra_args=partial)
         assert loaded.returncode == 0, loaded.stderr
         pg = postgres_connect(database)
         try:
@@ -371,16 +373,22 @@ def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
             assert cursor.fetchone() == (0,)
             cursor.execute("create view public.contacts_view as select * from raw.crm_contacts")
             # same columns: refilled in place, the view on it stays
-            assert load_raw(folder, None, target="postgres", database=database).returncode == 0
+            reloaded = load_raw(
+                folder, None, target="postgres", database=database, extra_args=partial
+            )
+            assert reloaded.returncode == 0, reloaded.stderr
             cursor.execute("select count(*) from public.contacts_view")
             assert cursor.fetchone() == (2,)
             # other columns: the table is recreated (and the view built on it dropped)
             (folder / "crm_contacts.csv").write_text(
-                "contact_id,email\nc3,c@x.com\n", encoding="utf-8"
+                "contact_id,email,created_at,updated_at\nc3,c@x.com,,\n", encoding="utf-8"
             )
-            assert load_raw(folder, None, target="postgres", database=database).returncode == 0
+            reloaded = load_raw(
+                folder, None, target="postgres", database=database, extra_args=partial
+            )
+            assert reloaded.returncode == 0, reloaded.stderr
             cursor.execute("select * from raw.crm_contacts")
-            assert cursor.fetchall() == [("c3", "c@x.com")]
+            assert cursor.fetchall() == [("c3", "c@x.com", None, None)]
             cursor.execute(
                 "select count(*) from information_schema.views where table_name = 'contacts_view'"
             )
