@@ -17,6 +17,27 @@
 
 {% macro default__clean_text(expression, data_type='string') -%}
     {%- set trimmed = "trim(both " ~ blank_characters() ~ " from cast(" ~ expression ~ " as " ~ dbt.type_string() ~ "))" -%}
+    {{ null_markers_to_null(trimmed, data_type) }}
+{%- endmacro %}
+
+{#- DuckDB: trim with a set of characters costs four times a plain trim, and every raw value goes
+    through clean_text; so a plain trim first, and the full trim only when a blank other than a
+    space is left at an edge (the result is the same). -#}
+{% macro duckdb__clean_text(expression, data_type='string') -%}
+    {%- set spaces_trimmed = "trim(cast(" ~ expression ~ " as " ~ dbt.type_string() ~ "))" -%}
+    {%- set codes = "(9, 10, 11, 12, 13, 32, 160)" -%}
+    {%- set trimmed -%}
+        case
+            when ascii({{ spaces_trimmed }}) in {{ codes }} or ascii(right({{ spaces_trimmed }}, 1)) in {{ codes }}
+                then trim({{ spaces_trimmed }}, {{ blank_characters() }})
+            else {{ spaces_trimmed }}
+        end
+    {%- endset -%}
+    {{ null_markers_to_null(trimmed, data_type) }}
+{%- endmacro %}
+
+{#- A trimmed value, null when empty or a null marker of clean_text. -#}
+{% macro null_markers_to_null(trimmed, data_type) -%}
     case
         when {{ trimmed }} in ('', 'NULL', 'null') then null
         {%- if data_type in ('number', 'integer', 'boolean', 'timestamp', 'date') %}

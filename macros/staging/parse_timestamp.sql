@@ -66,6 +66,18 @@
     end
 {%- endmacro %}
 
+{#- DuckDB: the same reading, with a fast path for the common form without a zone (years 1000 to
+    9999, hours 0 to 23, at most six fraction digits), which try_cast reads exactly as the general
+    path does (it rejects 29 February of a common year, minute or second 60), at a hundredth of
+    the general path's cost (some 0.3 s instead of 70 s for 5 million values). -#}
+{% macro duckdb__parse_timestamp(expression) -%}
+    case
+        when regexp_full_match({{ expression }}, '^[1-9][0-9]{3}-[0-9]{1,2}-[0-9]{1,2}([ T]([01]?[0-9]|2[0-3]):[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?)?$')
+            then try_cast({{ expression }} as {{ dbt.type_timestamp() }})
+        else {{ default__parse_timestamp(expression) }}
+    end
+{%- endmacro %}
+
 {#- A date: the UTC day of parse_timestamp (a date alone is that day). -#}
 {% macro parse_date(expression) -%}
     {{ return(adapter.dispatch('parse_date', 'lead_scoring')(expression)) }}

@@ -9,6 +9,8 @@ with cases as (
         ('leading tab', chr(9) || 'a@b.com', 'a@b.com', 'a@b.com'),
         ('trailing CR LF', 'a@b.com' || chr(13) || chr(10), 'a@b.com', 'a@b.com'),
         ('leading LF', chr(10) || 'a@b.com', 'a@b.com', 'a@b.com'),
+        ('space then tab', ' ' || chr(9) || 'x', 'x', 'x'),
+        ('tab then space at the end', 'x' || chr(9) || ' ', 'x', 'x'),
         ('no-break spaces', chr(160) || '42' || chr(160), '42', '42'),
         ('inner blanks kept', 'a' || chr(9) || 'b c', 'a' || chr(9) || 'b c', 'a' || chr(9) || 'b c'),
         ('tab only', chr(9), null, null),

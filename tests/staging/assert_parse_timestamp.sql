@@ -42,6 +42,8 @@ with cases as (
         ('a word', 'yesterday', null),
         ('infinity', 'infinity', null),
         ('five-digit year', '20260-06-30', null),
+        ('year 0', '0000-01-01', null),
+        ('year 999', '0999-12-31 23:00:00-02:00', '1000-01-01 01:00:00'),
         ('null stays null', null, null)
     ) as cases (case_name, input_value, expected_text)  -- noqa: AL05
 ),
