@@ -64,8 +64,9 @@ def _dialect() -> dict:
 
 
 def check_utf8(path: Path) -> dict[str, int]:
-    """Raise ``CsvProblem`` at the first byte sequence that is not UTF-8, naming its line (1 is
-    the header); return counts of the line endings (``crlf``, ``lf``, ``cr``)."""
+    """Raise ``CsvProblem`` at the first byte sequence that is not UTF-8, or the first NUL byte,
+    naming its line (1 is the header); return counts of the line endings (``crlf``, ``lf``,
+    ``cr``)."""
     counts = {"crlf": 0, "lf": 0, "cr": 0}
     line = 1
     carry = b""
@@ -94,6 +95,13 @@ def check_utf8(path: Path) -> dict[str, int]:
                         f"line, {bad!r}); save the file as UTF-8 (it looks like Latin-1 or "
                         "Windows-1252)"
                     ) from None
+            nul = good.find(b"\x00")
+            if nul >= 0:
+                nul_line = line + good.count(b"\n", 0, nul)
+                raise CsvProblem(
+                    f"{path.name} line {nul_line}: a NUL byte, which no "
+                    "text holds (is it a binary or UTF-16 file?); save the file as UTF-8 text"
+                )
             crlf = good.count(b"\r\n")
             counts["crlf"] += crlf
             counts["lf"] += good.count(b"\n") - crlf

@@ -482,7 +482,7 @@ def _replace_tables(checked, without_file, target, schema, missing, contract, fo
                 rows, _ = loader.replace(item)
             except Exception as exc:  # the engine's own error type differs per target
                 raise LoadError(
-                    f"cannot load {item.raw_file.path}: {exc}. Nothing was replaced"
+                    f"cannot load {item.raw_file.path}: {str(exc).strip()}. Nothing was replaced"
                     + (" (Spark: tables loaded before this one were)" if target == "spark" else "")
                 ) from exc
             if item.report is not None and rows != item.report.rows:

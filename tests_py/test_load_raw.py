@@ -383,3 +383,15 @@ def test_very_wide_file_keeps_every_column(tmp_path, db_path):
     assert query(db_path, "select campaign_type, x2999 from raw.email_campaigns") == [
         ("newsletter", "v")
     ]
+
+
+def test_a_nul_byte_stops_the_load_naming_the_line(tmp_path, db_path, caplog):
+    content = b"campaign_id,name,campaign_type\nk1,A,newsletter\nk2,B\x00,sales\n"
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    assert "email_campaigns.csv line 3: a NUL byte" in errors(caplog)[0]
+
+
+def test_a_utf16_export_stops_the_load_at_line_1(tmp_path, db_path, caplog):
+    content = "campaign_id,name,campaign_type\nk1,A,newsletter\n".encode("utf-16")
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    assert "email_campaigns.csv line 1: not UTF-8" in errors(caplog)[0]
