@@ -74,6 +74,29 @@ def load_raw_schema(
     return {t: found[t] for t in RAW_TABLES}
 
 
+def required_columns(project_root: Path | None = None) -> dict[str, list[str]]:
+    """Return ``{table: [column, ...]}``: the columns of each raw table that must be in a file.
+
+    A column is required when the sources YAML gives it a data test (``not_null``,
+    ``accepted_values``, ``relationships``): the keys, the required timestamps, the type columns
+    and the references staging cannot do without. dbt's source tests would not even compile
+    without those columns, so the loader refuses a file that lacks one; every other contract
+    column is optional (staging fills a missing one with a typed null). One list, in the YAML.
+    """
+    found: dict[str, list[str]] = {}
+    for path in source_files(project_root):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for source in doc.get("sources") or []:
+            for table in source.get("tables") or []:
+                if table["name"] in RAW_TABLES:
+                    found[table["name"]] = [
+                        column["name"]
+                        for column in table.get("columns") or []
+                        if column.get("data_tests") or column.get("tests")
+                    ]
+    return {t: found.get(t, []) for t in RAW_TABLES}
+
+
 def column_names(table: str, project_root: Path | None = None) -> list[str]:
     """Return the contract column names of one raw table, in order."""
     return [name for name, _ in load_raw_schema(project_root)[table]]

@@ -127,8 +127,9 @@ def connect() -> SparkConnection:
 class SparkLoader:
     """Replaces raw tables in a Spark database (parquet tables in the warehouse folder).
 
-    Spark has no transactions over several tables: each table is replaced on its own, and a
-    failed load can leave the tables loaded before the failure replaced.
+    Spark has no transactions over several tables: each table is replaced on its own. The loader
+    (scripts/load_raw.py) therefore checks every file, and rewrites every CSV as this class reads
+    it, before the first table is replaced.
     """
 
     def __init__(self, con: SparkConnection, schema: str):
@@ -148,22 +149,31 @@ class SparkLoader:
     def rollback(self) -> None:
         log.warning("Spark has no transactions: tables replaced before the error stay replaced")
 
-    def replace(self, raw_file) -> tuple[int, list[str]]:
-        """Replace one table with the file's content; return (rows, column names). CSV: header
-        row, every column as text, an empty field is null, quotes doubled as in RFC 4180."""
-        path = str(raw_file.path.resolve())
-        if raw_file.fmt == "csv":
+    def replace(self, checked) -> tuple[int, list[str]]:
+        """Replace one table with the content of a checked file; return (rows, column names). A
+        CSV is the loader's rewritten copy (lead_scoring/raw_csv.py): header row, LF line ends,
+        every row as wide as the header, read with the same dialect, every column as text."""
+        path = str(checked.load_path.resolve())
+        if checked.fmt == "csv":
+            from pyspark.sql.types import StringType, StructField, StructType
+
+            schema = StructType([StructField(name, StringType()) for name in checked.columns])
             frame = (
-                self.spark.read.option("header", True)
-                .option("inferSchema", False)
+                self.spark.read.schema(schema)
+                .option("header", True)
                 .option("multiLine", True)
+                .option("quote", '"')
                 .option("escape", '"')
+                .option("sep", ",")
+                .option("lineSep", "\n")
                 .option("encoding", "UTF-8")
+                .option("mode", "FAILFAST")
+                .option("enforceSchema", False)
                 .csv(path)
             )
         else:
             frame = self.spark.read.parquet(path)
-        table = self._table(raw_file.table)
+        table = self._table(checked.table)
         frame.write.mode("overwrite").format("parquet").saveAsTable(table)
         rows = self.spark.table(table).count()
         return rows, list(frame.columns)
@@ -171,6 +181,7 @@ class SparkLoader:
     def exists(self, table: str) -> bool:
         return self.spark.catalog.tableExists(table, self.schema)
 
-    def create_empty(self, table: str, columns: list[str]) -> None:
+    def replace_empty(self, table: str, columns: list[str]) -> None:
         cols = ", ".join(f"`{c}` string" for c in columns)
+        self.spark.sql(f"drop table if exists {self._table(table)}")
         self.spark.sql(f"create table {self._table(table)} ({cols}) using parquet")

@@ -73,8 +73,10 @@ def load_raw(
     target: str = "duckdb",
     database: str | None = None,
     spark_dir: Path | None = None,
+    extra_args: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess:
-    """Load a folder of raw files with the project's loader."""
+    """Load a folder of raw files with the project's loader (extra_args: more options, e.g.
+    ``("--missing", "empty")`` for a folder without every raw table)."""
     return subprocess.run(
         [
             sys.executable,
@@ -82,6 +84,7 @@ def load_raw(
             str(raw_dir),
             "--target",
             target,
+            *extra_args,
         ],
         env=environment(duckdb_path, target, database, spark_dir),
         capture_output=True,

@@ -23,6 +23,25 @@ One test per case of the catalogue; each states the expected outcome and checks 
   a raw table missing entirely           build fails naming the table
   bad seeds (every case of SPEC §3)      tests_py/test_seed_validation.py (not repeated here)
 
+  round 2 (issue 13), exports as CRMs and spreadsheets write them:
+  time-zone offsets                      converted to UTC: -05:00 at 22:00 is 03:00 the next day
+                                         (not scored as of the day before), +03:00 at 01:00 is
+                                         22:00 the day before (scored)
+  NaN / Infinity / 1e30 in numbers       null, row kept, build passes (contact still scored)
+  ragged rows (fewer / more fields)      loaded padded or cut, quarantined 'ragged row (...)'
+                                         with the line in raw_row; the other rows load
+  LF rows appended to a CRLF file        load and are clean
+  tab / CR / LF around a value           trimmed like blanks (a form e-mail with a tab matches)
+  quoted nulls NULL / None               null (NULL everywhere, None in typed columns)
+  thousands separators, other dates      '1,200,000' null (row kept); '06/30/2026' unparsable
+  very wide file (1,500 extra columns)   loads and builds, extra columns ignored
+  a row that is not UTF-8                loader stops naming the file and the true line
+  no contract column (';' separated)     loader stops naming the file
+  duplicate header name                  loader stops naming the column
+  misspelled required column             loader stops naming file and column, nothing replaced
+  a raw table without a file             loader stops naming it, nothing replaced
+  as_of_date 2026-13-01                  dbt stops at once naming the var, nothing built
+
 Every dirty build also checks that fct_raw_reconciliation holds for every raw table and that
 its raw row counts are the rows written.
 
@@ -34,13 +53,18 @@ need a raw folder of their own are built at the same time in threads.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import copy_project, load_raw, run_dbt
+from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt
+
+sys.path.insert(0, str(PROJECT_DIR))
+from lead_scoring.raw_schema import RAW_TABLES  # noqa: E402
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
 AS_OF = "2026-06-30"
@@ -293,6 +317,92 @@ DIRTY = {
     ],
 }
 
+# Round 2 (issue 13): rows as exports really write them.
+TAB, CR, LF = "\t", "\r", "\n"
+DIRTY["crm_companies"] += [
+    {
+        "company_id": "XCO_NAN",
+        "name": "NaN Co",
+        "employee_count": "NaN",
+        "annual_revenue": "NaN",
+        "updated_at": TS,
+    },
+    {
+        "company_id": "XCO_INF",
+        "name": "Inf Co",
+        "employee_count": "1e30",
+        "annual_revenue": "Infinity",
+        "updated_at": TS,
+    },
+    {
+        "company_id": "XCO_SEP",
+        "name": "Separators Co",
+        "employee_count": "-Infinity",
+        "annual_revenue": "1,200,000",
+        "updated_at": TS,
+    },
+]
+DIRTY["crm_contacts"] += [
+    contact("XC_NAN", company_id="XCO_NAN", job_title="CEO"),
+    contact("XC_INF", company_id="XCO_INF", job_title="NULL", department="None"),
+    contact("XC_US_DATE", created_at="06/30/2026"),
+    contact("XC_SLASH_DATE", created_at="2026/06/10 10:00:00"),
+    contact("XC_TZ_WEST", created_at="2026-06-30T22:00:00-05:00"),
+    contact("XC_TZ_EAST", created_at="2026-07-01T01:00:00+03:00"),
+]
+DIRTY["crm_deals"] += [
+    {
+        "deal_id": "XD_NULLS",
+        "contact_id": "XC_VER",
+        "deal_stage": "open",
+        "amount": "None",
+        "created_at": TS,
+        "closed_at": "NULL",
+        "updated_at": TS,
+    },
+    {
+        "deal_id": "XD_INF",
+        "contact_id": "XC_VER",
+        "deal_stage": "open",
+        "amount": "Infinity",
+        "created_at": TS,
+        "updated_at": TS,
+    },
+]
+DIRTY["web_events"] += [
+    web("XW_TZ_WEST", contact_id="XC_UNI", occurred_at="2026-06-30T22:00:00-05:00"),
+    web("XW_TZ_EAST", contact_id="XC_UNI", occurred_at="2026-07-01T01:00:00+03:00"),
+    web("XW_TZ_Z", contact_id="XC_UNI", occurred_at="2026-06-20T08:00:00Z"),
+    web("XW_VIDEO_NANTEXT", event_type="video_progress", video_percent="NaN"),
+    web("XW_VIDEO_INF", event_type="video_progress", video_percent="Infinity"),
+    web("XW_BLANKS", contact_id=TAB + "C1" + CR + LF, event_type=" page_view" + TAB),
+]
+DIRTY["form_submissions"] += [
+    {
+        "submission_id": "XS_TAB",
+        "email": TAB + "ann@acme.com" + CR + LF,
+        "form_type": "demo_request",
+        "submitted_at": TS,
+    },
+]
+DIRTY["event_attendance"] += [
+    {
+        "registration_id": "XR_NAN",
+        "contact_id": "C1",
+        "event_type": "webinar",
+        "event_date": "2026-06-12",
+        "registered_at": TS,
+        "attended": "NULL",
+        "minutes_attended": "NaN",
+    },
+]
+
+# Raw lines appended to a file as they are (after the rows above): a short and a long row, and
+# LF-ended rows after the CRLF rows csv.DictWriter writes.
+RAGGED_COMPANIES = ["XCO_SHORT,Short Co", "XCO_LONG,Long Co,x.com,Software,10,5,US,2026-06-10,a,b"]
+LF_CAMPAIGNS = ["XK_LF1,LF one,newsletter", "XK_LF2,LF two,nurture"]
+WIDE_COLUMNS = [f"extra_{number:04d}" for number in range(1500)]
+
 # Optional columns an EL tool may not land (SPEC §1 columns the scoring can do without).
 OPTIONAL_COLUMNS = {
     "crm_contacts": [
@@ -328,14 +438,29 @@ def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
             writer.writerow({column: row.get(column, "") for column in columns})
 
 
+def append_lines(path: Path, lines: list[str], ending: str) -> None:
+    with path.open("a", newline="", encoding="utf-8") as handle:
+        handle.write("".join(line + ending for line in lines))
+
+
 def dirty_raw(folder: Path) -> dict[str, int]:
-    """The fixture plus the dirty rows; returns the raw rows written per table."""
+    """The fixture plus the dirty rows; returns the raw rows written per table (and, under
+    'ragged_lines', the line numbers of the ragged company rows)."""
     shutil.copytree(FIXTURE / "raw", folder)
     counts = {}
     for table, extra in DIRTY.items():
         columns, rows = read_csv(folder / f"{table}.csv")
+        if table == "web_identities":  # a very wide file: 1,500 extra (empty) columns
+            columns = columns + WIDE_COLUMNS
         write_csv(folder / f"{table}.csv", columns, rows + extra)
         counts[table] = len(rows) + len(extra)
+    # header on line 1, one line per row written (no company value spans lines)
+    first = counts["crm_companies"] + 2
+    append_lines(folder / "crm_companies.csv", RAGGED_COMPANIES, "\r\n")
+    counts["crm_companies"] += len(RAGGED_COMPANIES)
+    append_lines(folder / "email_campaigns.csv", LF_CAMPAIGNS, "\n")
+    counts["email_campaigns"] += len(LF_CAMPAIGNS)
+    counts["ragged_lines"] = (first, first + 1)
     return counts
 
 
@@ -444,6 +569,7 @@ def scored(connection, contact_id: str) -> bool:
 
 def test_dirty_build_reconciles_every_raw_table(dirty):
     connection, counts = dirty
+    counts = {table: rows for table, rows in counts.items() if table in RAW_TABLES}
     got = {
         row[0]: (row[1], row[2])
         for row in connection.execute(
@@ -658,6 +784,18 @@ def test_sql_looking_strings_are_just_text(db, dirty):
         ("stg_web__events", "event_id", "XW_VIDEO_NAN", "video_percent"),  # abc
         ("stg_web__events", "event_id", "XW_VIDEO_NEG", "video_percent"),  # -5
         ("stg_events__registrations", "registration_id", "XR_NUM", "minutes_attended"),  # lots
+        # round 2: values that are not finite numbers, or too large for the bigint casts
+        ("stg_crm__companies", "company_id", "XCO_NAN", "employee_count"),  # NaN
+        ("stg_crm__companies", "company_id", "XCO_NAN", "annual_revenue"),  # NaN
+        ("stg_crm__companies", "company_id", "XCO_INF", "employee_count"),  # 1e30
+        ("stg_crm__companies", "company_id", "XCO_INF", "annual_revenue"),  # Infinity
+        ("stg_crm__companies", "company_id", "XCO_SEP", "employee_count"),  # -Infinity
+        ("stg_crm__companies", "company_id", "XCO_SEP", "annual_revenue"),  # 1,200,000
+        ("stg_crm__deals", "deal_id", "XD_INF", "amount"),  # Infinity
+        ("stg_crm__deals", "deal_id", "XD_NULLS", "amount"),  # None
+        ("stg_web__events", "event_id", "XW_VIDEO_NANTEXT", "video_percent"),  # NaN
+        ("stg_web__events", "event_id", "XW_VIDEO_INF", "video_percent"),  # Infinity
+        ("stg_events__registrations", "registration_id", "XR_NAN", "minutes_attended"),  # NaN
     ],
 )
 def test_bad_optional_number_becomes_null_and_the_row_is_kept(db, model, key_column, key, column):
@@ -731,3 +869,229 @@ def test_missing_raw_table_stops_the_build_naming_it(builds):
     # one message, before anything runs (on-run-start: macros/staging/assert_raw_tables_exist.sql)
     assert "Raw table raw.web_identities does not exist" in result.stdout, result.stdout[-3000:]
     assert "PASS=" not in result.stdout
+
+
+# --- round 2 (issue 13): exports as CRMs and spreadsheets write them ----------------------------
+
+
+def base_value(connection, base_model: str, key_column: str, key: str, column: str):
+    return connection.execute(
+        f"select {column} from staging.{base_model} where {key_column} = ?", [key]
+    ).fetchall()
+
+
+def test_time_zone_offsets_are_converted_to_utc(db):
+    # 22:00 at -05:00 is 03:00 UTC the next day; 01:00 at +03:00 is 22:00 UTC the day before
+    assert base_value(db, "base_web__events", "event_id", "XW_TZ_WEST", "occurred_at") == [
+        (dt.datetime(2026, 7, 1, 3, 0),)
+    ]
+    assert base_value(db, "base_web__events", "event_id", "XW_TZ_EAST", "occurred_at") == [
+        (dt.datetime(2026, 6, 30, 22, 0),)
+    ]
+    assert base_value(db, "base_web__events", "event_id", "XW_TZ_Z", "occurred_at") == [
+        (dt.datetime(2026, 6, 20, 8, 0),)
+    ]
+    # so the event of 2026-06-30 (UTC) is an activity of the as-of day, the other one is not
+    days = dict(
+        db.execute(
+            "select source_row_id, activity_date from intermediate.int_activities "
+            "where source_row_id in ('XW_TZ_WEST', 'XW_TZ_EAST')"
+        ).fetchall()
+    )
+    assert days.get("XW_TZ_EAST") == dt.date(2026, 6, 30)
+    assert days.get("XW_TZ_WEST") in (None, dt.date(2026, 7, 1))
+    # a contact created at 22:00 -05:00 on the as-of day exists only the day after (UTC)
+    assert base_value(db, "base_crm__contacts", "contact_id", "XC_TZ_WEST", "created_at") == [
+        (dt.datetime(2026, 7, 1, 3, 0),)
+    ]
+    assert not scored(db, "XC_TZ_WEST")
+    assert base_value(db, "base_crm__contacts", "contact_id", "XC_TZ_EAST", "created_at") == [
+        (dt.datetime(2026, 6, 30, 22, 0),)
+    ]
+    assert scored(db, "XC_TZ_EAST")
+
+
+def test_nan_and_infinity_do_not_stop_the_build(db):
+    # the build passed (fixture `dirty`); the rows are clean, their contacts scored
+    for key in ("XCO_NAN", "XCO_INF", "XCO_SEP"):
+        assert status(db, "base_crm__companies", "company_id", key) == ["clean"], key
+    assert scored(db, "XC_NAN")
+    assert scored(db, "XC_INF")
+    # NaN >= 0 is true in SQL once cast: nothing reached the numeric rules
+    assert (
+        db.execute(
+            "select count(*) from intermediate.int_contact_attribute_values "
+            "where contact_id in ('XC_NAN', 'XC_INF') and lower(value_text) in "
+            "('nan', 'inf', 'infinity', '-inf')"
+        ).fetchone()[0]
+        == 0
+    )
+
+
+def test_ragged_rows_are_quarantined_naming_the_line_and_the_rest_loads(db, dirty):
+    _, counts = dirty
+    short_line, long_line = counts["ragged_lines"]
+    rows = dict(
+        db.execute(
+            "select row_key, raw_row from quality.fct_quarantined_rows "
+            "where raw_table = 'crm_companies' and quarantine_reason = "
+            "'ragged row (field count differs from the header)'"
+        ).fetchall()
+    )
+    assert set(rows) == {"XCO_SHORT", "XCO_LONG"}
+    assert rows["XCO_SHORT"].startswith(
+        f"[ragged row: line {short_line} has 2 fields, the header 8] company_id=XCO_SHORT;"
+    )
+    assert rows["XCO_LONG"].startswith(
+        f"[ragged row: line {long_line} has 10 fields, the header 8 (extra fields: 'a', 'b')]"
+    )
+    # the other rows of the file load as usual
+    assert status(db, "base_crm__companies", "company_id", "XCO_NAN") == ["clean"]
+    assert scored(db, "C1")
+
+
+def test_lf_rows_appended_to_a_crlf_file_load(db):
+    for key in ("XK_LF1", "XK_LF2"):
+        assert status(db, "base_email__campaigns", "campaign_id", key) == ["clean"], key
+    assert db.execute(
+        "select campaign_type from staging.stg_email__campaigns where campaign_id = 'XK_LF2'"
+    ).fetchall() == [("nurture",)]
+
+
+def test_tab_cr_lf_around_a_value_are_blanks(db):
+    # the form's e-mail is tab + ann@acme.com + CR LF: it matches contact C1
+    assert quarantine_reasons(db, "form_submissions", "XS_TAB") == []
+    assert db.execute(
+        "select contact_id from intermediate.int_activities where source_row_id = 'XS_TAB'"
+    ).fetchall() == [("C1",)]
+    # the contact id and the event type of a web event, likewise
+    assert quarantine_reasons(db, "web_events", "XW_BLANKS") == []
+    assert db.execute(
+        "select contact_id, event_type from staging.stg_web__events where event_id = 'XW_BLANKS'"
+    ).fetchall() == [("C1", "page_view")]
+
+
+def test_quoted_nulls_are_null(db):
+    # closed_at 'NULL' of an open deal is no date (not an unparsable one); amount 'None' null
+    assert status(db, "base_crm__deals", "deal_id", "XD_NULLS") == ["clean"]
+    assert base_value(db, "base_crm__deals", "deal_id", "XD_NULLS", "closed_at") == [(None,)]
+    # text columns: 'NULL' is null, 'None' stays (it may be a value, e.g. a budget status)
+    assert db.execute(
+        "select job_title, department from staging.stg_crm__contacts where contact_id = 'XC_INF'"
+    ).fetchall() == [(None, "None")]
+    # a boolean 'NULL' is no answer: not attended
+    assert db.execute(
+        "select is_attended from staging.stg_events__registrations where registration_id = 'XR_NAN'"
+    ).fetchall() == [(False,)]
+
+
+@pytest.mark.parametrize("key", ["XC_US_DATE", "XC_SLASH_DATE"])
+def test_other_date_formats_are_unparsable_not_guessed(db, key):
+    assert quarantine_reasons(db, "crm_contacts", key) == ["unparsable created_at"]
+
+
+def test_very_wide_file_loads_and_builds(db):
+    columns = db.execute(
+        "select count(*) from information_schema.columns "
+        "where table_schema = 'raw' and table_name = 'web_identities'"
+    ).fetchone()[0]
+    assert columns == 3 + len(WIDE_COLUMNS)
+    assert quarantine_reasons(db, "web_identities", "XA_TWO|C1|2026-06-01 09:00:00") == []
+
+
+# --- round 2: the loader stops, naming file, line and cause, and replaces nothing ---------------
+
+
+@pytest.fixture
+def loaded_fixture(tmp_path):
+    """A warehouse holding the fixture, and a copy of its raw folder to spoil."""
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURE / "raw", raw)
+    database = tmp_path / "warehouse.duckdb"
+    assert load_raw(raw, database).returncode == 0
+    return raw, database
+
+
+def raw_counts(database: Path) -> dict[str, int]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {
+            table: connection.execute(f"select count(*) from raw.{table}").fetchone()[0]
+            for table in RAW_TABLES
+        }
+
+
+def spoil_and_load(loaded_fixture, spoil) -> str:
+    """Spoil the raw folder, load it again; the load must fail and leave every table as it
+    was. Returns the loader's error output."""
+    raw, database = loaded_fixture
+    before = raw_counts(database)
+    (raw / "crm_deals.csv").write_text(  # a change that must NOT be loaded
+        (raw / "crm_deals.csv").read_text(encoding="utf-8")
+        + "DNEW,C1,,open,,2026-06-10,,2026-06-10\n",
+        encoding="utf-8",
+    )
+    spoil(raw)
+    result = load_raw(raw, database)
+    assert result.returncode == 1, result.stderr
+    assert raw_counts(database) == before
+    return result.stderr
+
+
+def test_a_row_that_is_not_utf8_stops_the_load_naming_its_line(loaded_fixture):
+    def spoil(raw):
+        with (raw / "crm_contacts.csv").open("ab") as handle:  # lines 11 (good) and 12 (Latin-1)
+            handle.write(b"XC_OK,ok@x.com,,,,,,,,,,,,,,,,2026-06-10,2026-06-10\n")
+            handle.write(
+                "XC_LAT,j@x.com,Jos\xe9,,,,,,,,,,,,,,,2026-06-10,2026-06-10\n".encode("latin-1")
+            )
+
+    error = spoil_and_load(loaded_fixture, spoil)
+    assert "crm_contacts.csv line 12: not UTF-8" in error
+
+
+def test_a_file_without_any_contract_column_stops_the_load(loaded_fixture):
+    def spoil(raw):
+        text = (raw / "email_campaigns.csv").read_text(encoding="utf-8")
+        (raw / "email_campaigns.csv").write_text(text.replace(",", ";"), encoding="utf-8")
+
+    error = spoil_and_load(loaded_fixture, spoil)
+    assert "email_campaigns.csv: none of the columns of raw table email_campaigns" in error
+    assert "';'" in error
+
+
+def test_a_duplicate_header_name_stops_the_load(loaded_fixture):
+    def spoil(raw):
+        lines = (raw / "email_campaigns.csv").read_text(encoding="utf-8").splitlines()
+        lines[0] = lines[0].replace("name", "campaign_type")
+        (raw / "email_campaigns.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    error = spoil_and_load(loaded_fixture, spoil)
+    assert "column 'campaign_type' appears twice in the header (columns 2 and 3)" in error
+
+
+def test_a_misspelled_required_column_stops_the_load_naming_it(loaded_fixture):
+    def spoil(raw):
+        text = (raw / "crm_contacts.csv").read_text(encoding="utf-8")
+        (raw / "crm_contacts.csv").write_text(text.replace("contact_id,", "contactid,", 1))
+
+    error = spoil_and_load(loaded_fixture, spoil)
+    assert "crm_contacts.csv: required column(s) missing: contact_id" in error
+    assert "'contactid' looks like 'contact_id'" in error
+
+
+def test_a_raw_table_without_a_file_stops_the_load(loaded_fixture):
+    error = spoil_and_load(loaded_fixture, lambda raw: (raw / "web_identities.csv").unlink())
+    assert "no file for raw table(s) web_identities" in error
+    assert "--missing" in error
+
+
+def test_an_as_of_date_that_is_no_day_stops_dbt_at_once_naming_the_var(loaded_fixture, tmp_path):
+    _, database = loaded_fixture
+    project = copy_project(tmp_path / "project", seeds_dir=FIXTURE / "seeds")
+    result = run_dbt(project, database, "build", "--vars", "{as_of_date: '2026-13-01'}")
+    assert result.returncode != 0
+    assert "var as_of_date must be a real calendar day written YYYY-MM-DD, got '2026-13-01'" in (
+        result.stdout
+    )
+    # nothing ran: no seed, no model (the check is an on-run-start hook)
+    assert " OK created " not in result.stdout and "PASS=" not in result.stdout

@@ -80,7 +80,7 @@ def column_types(path: Path, table: str) -> dict[str, str]:
 
 def test_loads_csv_files_as_text(folder, db_path, caplog):
     caplog.set_level(logging.INFO)
-    assert load_raw.main([str(folder)]) == 0
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
     assert query(db_path, "select count(*) from raw.crm_contacts") == [(3,)]
     assert query(db_path, "select count(*) from raw.web_events") == [(2,)]
     assert query(db_path, "select count(*) from raw.email_campaigns") == [(1,)]
@@ -103,7 +103,7 @@ def test_loads_csv_files_as_text(folder, db_path, caplog):
 
 def test_reports_unknown_files_missing_columns_and_tables(folder, db_path, caplog):
     caplog.set_level(logging.INFO)
-    assert load_raw.main([str(folder)]) == 0
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("leads_export.csv" in w and "not loaded" in w for w in warnings)
     assert any("README.txt" in w for w in warnings)
@@ -122,14 +122,31 @@ def test_reports_unknown_files_missing_columns_and_tables(folder, db_path, caplo
 
 
 def test_second_load_replaces_the_tables(folder, db_path):
-    assert load_raw.main([str(folder)]) == 0
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
     (folder / "crm_contacts.csv").write_text(
         CONTACTS_CSV.splitlines()[0] + "\n" + CONTACTS_CSV.splitlines()[1] + "\n"
     )
     (folder / "web_events.csv").unlink()
-    assert load_raw.main([str(folder)]) == 0
+    assert load_raw.main([str(folder), "--missing", "keep"]) == 0
     assert query(db_path, "select count(*) from raw.crm_contacts") == [(1,)]
-    # a table without a file this time keeps what it held
+    # with --missing keep, a table without a file this time keeps what it held
+    assert query(db_path, "select count(*) from raw.web_events") == [(2,)]
+    # with --missing empty, it is emptied (today's folder is the whole of today's data)
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
+    assert query(db_path, "select count(*) from raw.web_events") == [(0,)]
+
+
+def test_a_raw_table_without_a_file_stops_the_load_before_anything_is_replaced(
+    folder, db_path, caplog
+):
+    assert load_raw.main([str(folder), "--missing", "empty"]) == 0
+    (folder / "email_campaigns.csv").write_text(CAMPAIGNS_CSV + "cmp2,Other,nurture\n")
+    (folder / "web_events.csv").unlink()
+    assert load_raw.main([str(folder)]) == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors and "web_events" in errors[-1] and "--missing" in errors[-1]
+    # nothing replaced: the old rows of every table are still there, none mixed with new ones
+    assert query(db_path, "select count(*) from raw.email_campaigns") == [(1,)]
     assert query(db_path, "select count(*) from raw.web_events") == [(2,)]
 
 
@@ -145,7 +162,7 @@ def test_parquet_is_loaded_as_it_is(tmp_path, db_path):
         }
     )
     pq.write_table(table, folder / "crm_companies.parquet")
-    assert load_raw.main([str(folder), "--target", "duckdb"]) == 0
+    assert load_raw.main([str(folder), "--target", "duckdb", "--missing", "empty"]) == 0
     types = column_types(db_path, "crm_companies")
     assert types["employee_count"] == "BIGINT"
     assert types["updated_at"].startswith("TIMESTAMP")
@@ -204,3 +221,177 @@ def test_help():
     )
     assert result.returncode == 0
     assert "--target" in result.stdout and "DIR" in result.stdout
+
+
+# --- the CSV dialect and the checks (issue 13) --------------------------------------------------
+
+CAMPAIGNS_HEADER = "campaign_id,name,campaign_type"
+
+
+def full_folder(tmp_path, **files: str | bytes) -> Path:
+    """A folder with every raw table (header rows only) and the given files' content."""
+    folder = tmp_path / "full"
+    folder.mkdir(exist_ok=True)
+    schema = load_raw.load_raw_schema()
+    for table in RAW_TABLES:
+        content = files.get(table, ",".join(name for name, _ in schema[table]) + "\n")
+        path = folder / f"{table}.csv"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    return folder
+
+
+def errors(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+
+
+def test_ragged_rows_are_padded_or_cut_and_flagged(tmp_path, db_path, caplog):
+    csv_text = (
+        f"{CAMPAIGNS_HEADER}\n"
+        'k1,"two\nlines",newsletter\n'  # lines 2-3
+        "k2,Short\n"  # line 4: 2 fields
+        "k3,Long,sales,x,y\n"  # line 5: 5 fields
+        "k4,Fine,nurture\n"
+    )
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=csv_text))]) == 0
+    rows = query(
+        db_path,
+        "select campaign_id, name, campaign_type, _load_problem from raw.email_campaigns "
+        "order by campaign_id",
+    )
+    assert rows == [
+        ("k1", "two\nlines", "newsletter", None),
+        ("k2", "Short", None, "ragged row: line 4 has 2 fields, the header 3"),
+        (
+            "k3",
+            "Long",
+            "sales",
+            "ragged row: line 5 has 5 fields, the header 3 (extra fields: 'x', 'y')",
+        ),
+        ("k4", "Fine", "nurture", None),
+    ]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("2 ragged row(s)" in w and "line(s) 4, 5" in w for w in warnings)
+
+
+def test_a_file_without_ragged_rows_gets_no_flag_column(tmp_path, db_path):
+    csv_text = f"{CAMPAIGNS_HEADER}\nk1,A,newsletter\n"
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=csv_text))]) == 0
+    assert "_load_problem" not in column_types(db_path, "email_campaigns")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"campaign_id,name,campaign_type\r\nk1,A,newsletter\r\nk2,B,sales\nk3,C,nurture\n",
+        b"campaign_id,name,campaign_type\nk1,A,newsletter\nk2,B,sales\r\nk3,C,nurture\r\n",
+        b'campaign_id,name,campaign_type\r\nk1,"A\r\nB",newsletter\r\nk2,B,sales\r\nk3,C,nurture',
+        b"campaign_id,name,campaign_type\r\nk1,A,newsletter\r\n\r\nk2,B,sales\r\nk3,C,nurture\r\n\r\n",
+    ],
+    ids=["crlf-then-lf", "lf-then-crlf", "crlf-with-quoted-crlf-no-final-newline", "blank-lines"],
+)
+def test_line_endings_mixed_or_not_load_every_row(tmp_path, db_path, content):
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 0
+    assert query(
+        db_path, "select campaign_id, campaign_type from raw.email_campaigns order by 1"
+    ) == [("k1", "newsletter"), ("k2", "sales"), ("k3", "nurture")]
+
+
+def test_header_names_are_trimmed_lowercased_and_named(tmp_path, db_path, caplog):
+    caplog.set_level(logging.INFO)
+    content = "\ufeff Campaign_ID ,NAME,campaign_type\t,\nk1,A,newsletter,x\n".encode()
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 0
+    assert list(column_types(db_path, "email_campaigns")) == [
+        "campaign_id",
+        "name",
+        "campaign_type",
+        "unnamed_4",
+    ]
+    assert any("column 4 has no name" in r.getMessage() for r in caplog.records)
+
+
+def test_not_utf8_names_the_true_line_after_a_multiline_value(tmp_path, db_path, caplog):
+    content = b'campaign_id,name,campaign_type\nk1,"a\nb\nc",newsletter\nk2,Caf\xe9,sales\n'  # the Latin-1 byte is on line 5 (the record of k1 spans lines 2 to 4)
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    assert "email_campaigns.csv line 5: not UTF-8" in errors(caplog)[0]
+    assert not db_path.exists() or query(
+        db_path, "select count(*) from information_schema.tables where table_schema = 'raw'"
+    ) == [(0,)]
+
+
+def test_a_malformed_quote_stops_the_load_naming_the_line(tmp_path, db_path, caplog):
+    content = f'{CAMPAIGNS_HEADER}\nk1,A,newsletter\nk2,"B"x,sales\n'
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    assert "email_campaigns.csv line 3:" in errors(caplog)[0]
+
+
+def test_semicolon_file_stops_the_load_naming_it(tmp_path, db_path, caplog):
+    content = "campaign_id;name;campaign_type\nk1;A;newsletter\n"
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    message = errors(caplog)[0]
+    assert "email_campaigns.csv: none of the columns of raw table email_campaigns" in message
+    assert "'campaign_id;name;campaign_type'" in message
+
+
+def test_duplicate_header_name_stops_the_load(tmp_path, db_path, caplog):
+    content = "campaign_id,name,Name,campaign_type\nk1,A,B,newsletter\n"
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    assert "column 'name' appears twice in the header (columns 2 and 3)" in errors(caplog)[0]
+
+
+def test_required_column_missing_stops_the_load_before_replacing(tmp_path, db_path, caplog):
+    folder = full_folder(tmp_path, email_campaigns=f"{CAMPAIGNS_HEADER}\nk1,A,newsletter\n")
+    assert load_raw.main([str(folder)]) == 0
+    (folder / "email_campaigns.csv").write_text(f"{CAMPAIGNS_HEADER}\nk2,B,sales\n")
+    pq.write_table(pa.table({"companyid": ["co1"], "updated_at": ["x"]}), folder / "x.parquet")
+    (folder / "crm_companies.csv").unlink()
+    (folder / "x.parquet").rename(folder / "crm_companies.parquet")
+    assert load_raw.main([str(folder)]) == 1
+    message = errors(caplog)[0]
+    assert "crm_companies.parquet: required column(s) missing: company_id" in message
+    assert "'companyid' looks like 'company_id'" in message
+    assert query(db_path, "select campaign_id from raw.email_campaigns") == [("k1",)]
+
+
+def test_optional_column_missing_is_allowed(tmp_path, db_path, caplog):
+    content = "campaign_id,campaign_type\nk1,newsletter\n"
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 0
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("email_campaigns" in w and "name" in w and "typed nulls" in w for w in warnings)
+
+
+def test_required_columns_are_the_ones_the_sources_yaml_tests():
+    required = load_raw.required_columns()
+    assert required["crm_contacts"] == ["contact_id", "created_at", "updated_at"]
+    assert required["web_events"] == ["event_id", "event_type", "occurred_at"]
+    assert "lifecycle_stage_override_at" not in required["crm_contacts"]  # optional timestamp
+    assert "annual_revenue" not in required["crm_companies"]
+
+
+def test_very_wide_file_keeps_every_column(tmp_path, db_path):
+    extra = [f"x{number}" for number in range(3000)]
+    content = (
+        ",".join([CAMPAIGNS_HEADER, *extra])
+        + "\n"
+        + ",".join(["k1,A,newsletter"] + ["v"] * 3000)
+        + "\n"
+    )
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 0
+    assert len(column_types(db_path, "email_campaigns")) == 3003
+    assert query(db_path, "select campaign_type, x2999 from raw.email_campaigns") == [
+        ("newsletter", "v")
+    ]
+
+
+def test_a_nul_byte_stops_the_load_naming_the_line(tmp_path, db_path, caplog):
+    content = b"campaign_id,name,campaign_type\nk1,A,newsletter\nk2,B\x00,sales\n"
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    assert "email_campaigns.csv line 3: a NUL byte" in errors(caplog)[0]
+
+
+def test_a_utf16_export_stops_the_load_at_line_1(tmp_path, db_path, caplog):
+    content = "campaign_id,name,campaign_type\nk1,A,newsletter\n".encode("utf-16")
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    assert "email_campaigns.csv line 1: not UTF-8" in errors(caplog)[0]

@@ -336,12 +336,15 @@ def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
         folder / "email_campaigns.parquet",
     )
     (folder / "crm_contacts.csv").write_text(
-        '\ufeffcontact_id,email,created_at\nc1,"a, b@x.com",not-a-date\nc2,,2026-01-01\n',
+        "\ufeffcontact_id,email,created_at,updated_at\n"
+        'c1,"a, b@x.com",not-a-date,\nc2,,2026-01-01,\n',
         encoding="utf-8",
     )
     database = create_postgres_database(database_name("loader"))
     try:
-        loaded = load_raw(folder, None, target="postgres", database=database)
+        # a folder without every raw table: --missing empty (the default stops the load)
+        partial = ("--missing", "empty")
+        loaded = load_raw(folder, None, target="postgres", database=database, extra_args=partial)
         assert loaded.returncode == 0, loaded.stderr
         pg = postgres_connect(database)
         try:
@@ -371,20 +374,78 @@ def test_loader_on_postgres_types_and_reloads(postgres_server, tmp_path):
             assert cursor.fetchone() == (0,)
             cursor.execute("create view public.contacts_view as select * from raw.crm_contacts")
             # same columns: refilled in place, the view on it stays
-            assert load_raw(folder, None, target="postgres", database=database).returncode == 0
+            reloaded = load_raw(
+                folder, None, target="postgres", database=database, extra_args=partial
+            )
+            assert reloaded.returncode == 0, reloaded.stderr
             cursor.execute("select count(*) from public.contacts_view")
             assert cursor.fetchone() == (2,)
             # other columns: the table is recreated (and the view built on it dropped)
             (folder / "crm_contacts.csv").write_text(
-                "contact_id,email\nc3,c@x.com\n", encoding="utf-8"
+                "contact_id,created_at,updated_at\nc3,,\n", encoding="utf-8"
             )
-            assert load_raw(folder, None, target="postgres", database=database).returncode == 0
+            reloaded = load_raw(
+                folder, None, target="postgres", database=database, extra_args=partial
+            )
+            assert reloaded.returncode == 0, reloaded.stderr
             cursor.execute("select * from raw.crm_contacts")
-            assert cursor.fetchall() == [("c3", "c@x.com")]
+            assert cursor.fetchall() == [("c3", None, None)]
             cursor.execute(
                 "select count(*) from information_schema.views where table_name = 'contacts_view'"
             )
             assert cursor.fetchone() == (0,)
+        finally:
+            pg.close()
+    finally:
+        drop_postgres_database(database)
+
+
+def test_loader_on_postgres_rewrites_ragged_and_mixed_csv_and_replaces_as_one_unit(
+    postgres_server, tmp_path
+):
+    sys.path.insert(0, str(PROJECT_DIR))
+    from lead_scoring.raw_schema import RAW_TABLES, load_raw_schema
+
+    folder = tmp_path / "landing"
+    folder.mkdir()
+    schema = load_raw_schema()
+    for table in RAW_TABLES:
+        header = ",".join(name for name, _ in schema[table])
+        (folder / f"{table}.csv").write_text(header + "\n", encoding="utf-8")
+    # CRLF rows, then an LF row; line 3 is short, line 4 long
+    (folder / "email_campaigns.csv").write_bytes(
+        b"campaign_id,name,campaign_type\r\nk1,A,newsletter\r\nk2,B\r\nk3,C,sales,x\nk4,D,nurture\n"
+    )
+    database = create_postgres_database(database_name("loader_checks"))
+    try:
+        assert load_raw(folder, None, target="postgres", database=database).returncode == 0
+        pg = postgres_connect(database)
+        try:
+            cursor = pg.cursor()
+            cursor.execute("select * from raw.email_campaigns order by campaign_id")
+            assert cursor.fetchall() == [
+                ("k1", "A", "newsletter", None),
+                ("k2", "B", None, "ragged row: line 3 has 2 fields, the header 3"),
+                (
+                    "k3",
+                    "C",
+                    "sales",
+                    "ragged row: line 4 has 4 fields, the header 3 (extra fields: 'x')",
+                ),
+                ("k4", "D", "nurture", None),
+            ]
+            # a file that is not UTF-8 stops the next load: nothing replaced, not even the good file
+            (folder / "email_campaigns.csv").write_text(
+                "campaign_id,name,campaign_type\nk9,Z,sales\n", encoding="utf-8"
+            )
+            (folder / "crm_companies.csv").write_bytes(
+                b"company_id,name,updated_at\nco1,Soci\xe9t\xe9,2026-06-01\n"
+            )
+            failed = load_raw(folder, None, target="postgres", database=database)
+            assert failed.returncode == 1
+            assert "crm_companies.csv line 2: not UTF-8" in failed.stderr
+            cursor.execute("select count(*) from raw.email_campaigns")
+            assert cursor.fetchone() == (4,)
         finally:
             pg.close()
     finally:

@@ -1,23 +1,7 @@
 {#- Apache Spark versions of the project's dispatched macros (dbt-spark). Each overrides the
     default__ of the macro with the same name; the reason is next to it. Spark 4 may run with ANSI
-    mode on (a bad cast raises), so parsing uses try_cast and never a plain cast of raw text. -#}
-
-{#- A timestamp from text, null when it is not one (never an error), read like DuckDB's try_cast:
-    a date with an optional time; a time-zone suffix (Z, +02:00) is accepted and ignored (Spark
-    would shift the time by it); a bare year or year-month, which Spark's cast takes as the first
-    day, is not a timestamp. -#}
-{% macro spark__parse_timestamp(expression) -%}
-    case
-        when {{ expression }} rlike '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?)?([zZ]|[-+][0-9]{2}(:?[0-9]{2})?)?$'
-            then try_cast(
-                regexp_replace(
-                    {{ expression }},
-                    '([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?)([zZ]|[-+][0-9]{2}(:?[0-9]{2})?)$',
-                    '$1'
-                ) as timestamp
-            )
-    end
-{%- endmacro %}
+    mode on (a bad cast raises): the parsing macros (macros/staging/parse_*.sql) cast raw text only
+    once it reads as a value, and their Spark primitives sit next to their default__. -#}
 
 {#- dbt-spark with `method: session` seeds through Python string formatting: an empty CSV field
     arrives as the text 'None' (and a quote in a value breaks the statement). The same batches,
@@ -61,15 +45,6 @@
     {%- else -%}
         '{{ value | string | replace("\\", "\\\\") | replace("'", "\\'") }}'
     {%- endif -%}
-{%- endmacro %}
-
-{#- A number as a double, null when the text is not a decimal number (never an error). Spark's
-    cast alone would also read '12d' or '1.5f' (Java number suffixes) as numbers. -#}
-{% macro spark__parse_number(expression) -%}
-    case
-        when {{ expression }} rlike '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]{1,3})?$'
-            then try_cast({{ expression }} as double)
-    end
 {%- endmacro %}
 
 {#- rtrim(x, characters) is not Spark SQL; trim(trailing ... from ...) is. -#}

@@ -18,7 +18,7 @@
     {%- endif -%}
     {%- for name in declared %}
         {% if not execute or name | lower in present -%}
-            {{ clean_text(name) }}
+            {{ clean_text(name, declared_source_column_type(source_name, table_name, name)) }}
         {%- else -%}
             cast(null as {{ dbt.type_string() }})
         {%- endif %} as {{ name }}{{ "," if not loop.last }}
@@ -39,11 +39,34 @@
     {{- return(declared) -}}
 {% endmacro %}
 
+{#- The abstract data_type the sources YAML declares for one raw column (string when not known,
+    e.g. while dbt parses the project). -#}
+{% macro declared_source_column_type(source_name, table_name, column_name) %}
+    {%- set found = ['string'] -%}
+    {%- if execute -%}
+        {%- for node in graph.sources.values() if node.source_name == source_name and node.name == table_name -%}
+            {%- for column in node.columns.values() if column.name == column_name and column.data_type -%}
+                {%- do found.append(column.data_type | lower) -%}
+            {%- endfor -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{- return(found[-1]) -}}
+{% endmacro %}
+
 {#- The import select of a base model: every declared column of the raw table as trimmed text
-    (typed null when the table lacks it) and the whole row as readable text (raw_row). -#}
+    (typed null when the table lacks it) and the whole row as readable text (raw_row). A row the
+    loader flagged as ragged (column _load_problem, see ragged_row_problem) has the flag in front
+    of its raw_row. -#}
 {% macro raw_source_rows(source_name, table_name) %}
     select
         {{ source_columns_as_text(source_name, table_name) }},
-        {{ raw_row_text(source_name, table_name) }} as raw_row
+        {% if load_problem_column_present(source_name, table_name) -%}
+        case
+            when _load_problem is null then {{ raw_row_text(source_name, table_name) }}
+            else {{ dbt.concat(["'['", "_load_problem", "'] '", raw_row_text(source_name, table_name)]) }}
+        end
+        {%- else -%}
+        {{ raw_row_text(source_name, table_name) }}
+        {%- endif %} as raw_row
     from {{ source(source_name, table_name) }}
 {% endmacro %}

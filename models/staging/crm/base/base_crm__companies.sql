@@ -28,6 +28,7 @@ checked as (
     select
         typed.*,
         case
+            {{ ragged_row_problem() }}
             when company_id is null then 'missing company_id'
             {{ timestamp_problems('updated_at') }}
         end as row_problem

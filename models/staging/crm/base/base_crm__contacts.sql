@@ -42,6 +42,7 @@ checked as (
     select
         typed.*,
         case
+            {{ ragged_row_problem() }}
             when contact_id is null then 'missing contact_id'
             {{ timestamp_problems('created_at') }}
             {{ timestamp_problems('updated_at') }}

@@ -36,6 +36,7 @@ checked as (
     select
         typed.*,
         case
+            {{ ragged_row_problem() }}
             when deal_id is null then 'missing deal_id'
             when deal_stage is null then 'missing deal_stage'
             {{ unknown_value_problem('deal_stage', 'accepted_deal_stages') }}

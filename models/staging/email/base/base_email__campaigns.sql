@@ -19,6 +19,7 @@ checked as (
     select
         typed.*,
         case
+            {{ ragged_row_problem() }}
             when campaign_id is null then 'missing campaign_id'
             when campaign_type is null then 'missing campaign_type'
             {{ unknown_value_problem('campaign_type', 'accepted_campaign_types') }}

@@ -31,6 +31,7 @@ checked as (
     select
         typed.*,
         case
+            {{ ragged_row_problem() }}
             when event_id is null then 'missing event_id'
             when event_type is null then 'missing event_type'
             {{ unknown_value_problem('event_type', 'accepted_email_event_types') }}

@@ -35,6 +35,7 @@ checked as (
     select
         typed.*,
         case
+            {{ ragged_row_problem() }}
             when registration_id is null then 'missing registration_id'
             when event_type is null then 'missing event_type'
             {{ unknown_value_problem('event_type', 'accepted_event_types') }}

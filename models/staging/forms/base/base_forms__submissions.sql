@@ -48,6 +48,7 @@ checked as (
     select
         typed.*,
         case
+            {{ ragged_row_problem() }}
             when submission_id is null then 'missing submission_id'
             when form_type is null then 'missing form_type'
             {{ unknown_value_problem('form_type', 'accepted_form_types') }}

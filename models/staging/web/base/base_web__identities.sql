@@ -32,6 +32,7 @@ checked as (
     select
         typed.*,
         case
+            {{ ragged_row_problem() }}
             when anonymous_id is null then 'missing anonymous_id'
             when contact_id is null then 'missing contact_id'
             {{ timestamp_problems('identified_at') }}
