@@ -32,6 +32,10 @@ stage_dates as (
     group by contact_id
 ),
 
+top_reasons as (
+    select * from {{ ref('int_contact_top_reasons') }}
+),
+
 as_of_day as (
     select * from daily
     where evaluation_date = {{ as_of_date() }}
@@ -60,6 +64,7 @@ scored as (
             stage_dates.{{ stage }}_at,
         {%- endfor %}
         activities.last_activity_at,
+        top_reasons.top_reasons,
         as_of_day.evaluation_date as as_of_date
     from as_of_day
     cross join settings
@@ -67,6 +72,8 @@ scored as (
         on as_of_day.contact_id = stage_dates.contact_id
     left join activities
         on as_of_day.contact_id = activities.contact_id
+    left join top_reasons
+        on as_of_day.contact_id = top_reasons.contact_id
 )
 
 select * from scored
