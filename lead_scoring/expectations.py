@@ -443,6 +443,199 @@ def _dim_contacts(reference: Reference) -> list:
     return [*_key("contact_id"), *_not_null("created_at")]
 
 
+def _pairs_at_least(*columns: str) -> list:
+    """Each column >= the next one (e.g. a funnel: contacts >= mqls >= sqls)."""
+    import great_expectations.expectations as gxe
+
+    return [
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A=higher, column_B=lower, or_equal=True, ignore_row_if="either_value_is_missing"
+        )
+        for higher, lower in zip(columns, columns[1:], strict=False)
+    ]
+
+
+def _mart_sales_handover(reference: Reference) -> list:
+    import great_expectations.expectations as gxe
+
+    return [
+        *_key("contact_id"),
+        *_not_null(
+            "lifecycle_stage",
+            "lead_score",
+            "grade",
+            "quadrant",
+            "mql_at",
+            "days_since_mql",
+            "priority_rank",
+            "owner_rank",
+            "as_of_date",
+        ),
+        # the queue holds mql and sql only; a contact with a deal has left it
+        *_in_set("lifecycle_stage", ("mql", "sql")),
+        *_in_set("grade", reference.grades),
+        *_in_set("quadrant", QUADRANTS),
+        *_at_least("days_since_mql", 0),
+        *_at_least("priority_rank", 1),
+        *_at_least("owner_rank", 1),
+        gxe.ExpectColumnValuesToBeUnique(column="priority_rank"),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["owner_id", "owner_rank"]),
+        # an owner's n-th call is at most the n-th of the whole queue
+        *_pairs_at_least("priority_rank", "owner_rank"),
+    ]
+
+
+def _handover_queue_query(reference: Reference) -> str:
+    return """
+        with expected as (
+            select contact_id from marts.fct_lead_scores
+            where lifecycle_stage in ('mql', 'sql') and not is_disqualified
+        ),
+        queue as (
+            select contact_id from marts.mart_sales_handover
+        )
+        select
+            expected.contact_id as expected_contact_id,
+            queue.contact_id as queued_contact_id
+        from expected
+        full outer join queue
+            on expected.contact_id = queue.contact_id
+    """
+
+
+def _handover_queue(reference: Reference) -> list:
+    # every mql / sql that is not disqualified is queued, and nobody else
+    return [*_not_null("expected_contact_id", "queued_contact_id")]
+
+
+def _fct_account_scores(reference: Reference) -> list:
+    import great_expectations.expectations as gxe
+    from great_expectations.expectations.row_conditions import Column
+
+    return [
+        *_key("company_id"),
+        *_not_null("contacts", "engaged_contacts", "company_fit_score", "as_of_date"),
+        *_at_least("contacts", 0),
+        *_at_least("engaged_contacts", 0),
+        *_pairs_at_least("contacts", "engaged_contacts"),
+        *_at_least("company_fit_score", 0, 100),
+        *_in_set("account_stage", STAGES),
+        # (best_lead_score >= top3_avg_lead_score is a dbt test, with a tolerance for the mean)
+        # a company with contacts has scores and a stage; one without has none
+        *[
+            gxe.ExpectColumnValuesToNotBeNull(column=column, row_condition=Column("contacts") > 0)
+            for column in ("best_lead_score", "top3_avg_lead_score", "account_stage")
+        ],
+        *[
+            gxe.ExpectColumnValuesToBeNull(column=column, row_condition=Column("contacts") == 0)
+            for column in ("best_lead_score", "top3_avg_lead_score", "account_stage")
+        ],
+    ]
+
+
+def _account_contacts_query(reference: Reference) -> str:
+    return """
+        with account_contacts as (
+            select coalesce(sum(contacts), 0) as contacts from marts.fct_account_scores
+        ),
+        company_contacts as (
+            select count(*) as contacts
+            from marts.fct_lead_scores as scores
+            inner join marts.dim_contacts as contacts
+                on scores.contact_id = contacts.contact_id
+            inner join marts.fct_account_scores as accounts
+                on contacts.company_id = accounts.company_id
+        )
+        select
+            account_contacts.contacts as account_contacts,
+            company_contacts.contacts as company_contacts,
+            abs(account_contacts.contacts - company_contacts.contacts) as difference
+        from account_contacts
+        cross join company_contacts
+    """
+
+
+def _account_contacts(reference: Reference) -> list:
+    # every scored contact of a current company is counted in its account, once
+    return [*_at_least("difference", 0, 0)]
+
+
+def _mart_source_performance(reference: Reference) -> list:
+    import great_expectations.expectations as gxe
+
+    return [
+        *_not_null("dimension", "value", "contacts", "mqls", "sqls", "opportunities", "customers"),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["dimension", "value"]),
+        *_in_set("dimension", ("lead_source", "utm_campaign")),
+        *_at_least("contacts", 1),
+        *_at_least("customers", 0),
+        # a funnel: reaching a stage means reaching every lower one
+        *_pairs_at_least("contacts", "mqls", "sqls", "opportunities", "customers"),
+        *_at_least("mql_rate", 0, 1),
+        *_at_least("sql_rate", 0, 1),
+        *_at_least("customer_rate", 0, 1),
+    ]
+
+
+def _source_contacts_query(reference: Reference) -> str:
+    return """
+        with scored as (
+            select count(*) as contacts from marts.fct_lead_scores
+        ),
+        per_dimension as (
+            select dimension, sum(contacts) as contacts
+            from marts.mart_source_performance
+            group by dimension
+        )
+        select
+            per_dimension.dimension,
+            per_dimension.contacts as dimension_contacts,
+            scored.contacts as scored_contacts,
+            abs(per_dimension.contacts - scored.contacts) as difference
+        from per_dimension
+        cross join scored
+    """
+
+
+def _source_contacts(reference: Reference) -> list:
+    import great_expectations.expectations as gxe
+
+    # each dimension splits every scored contact into its values: none lost, none twice
+    return [
+        *_at_least("difference", 0, 0),
+        gxe.ExpectColumnDistinctValuesToEqualSet(
+            column="dimension", value_set=["lead_source", "utm_campaign"]
+        ),
+    ]
+
+
+def _dim_scoring_labels(reference: Reference) -> list:
+    import great_expectations.expectations as gxe
+    from great_expectations.expectations.row_conditions import Column
+
+    return [
+        *_not_null("label_kind", "label_value", "label_text", "sort_order"),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["label_kind", "label_value"]),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["label_kind", "sort_order"]),
+        *_in_set("label_kind", ("lifecycle_stage", "quadrant", "grade")),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="label_value",
+            value_set=list(QUADRANTS),
+            row_condition=Column("label_kind") == "quadrant",
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="label_value",
+            value_set=list(STAGES),
+            row_condition=Column("label_kind") == "lifecycle_stage",
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="label_value",
+            value_set=list(reference.grades),
+            row_condition=Column("label_kind") == "grade",
+        ),
+    ]
+
+
 def _fct_quarantined_rows(reference: Reference) -> list:
     return [
         *_not_null("raw_table", "quarantine_reason", "raw_row"),
@@ -553,6 +746,51 @@ SUITE: tuple[Check, ...] = (
         key=("contact_id", "evaluation_date"),
     ),
     Check("dim_contacts", _table("marts.dim_contacts"), _dim_contacts, key=("contact_id",)),
+    Check(
+        "dim_scoring_labels",
+        _table("marts.dim_scoring_labels"),
+        _dim_scoring_labels,
+        key=("label_kind", "label_value"),
+    ),
+    Check(
+        "mart_sales_handover",
+        _table("marts.mart_sales_handover"),
+        _mart_sales_handover,
+        key=("contact_id",),
+    ),
+    Check(
+        "mart_sales_handover__is_the_queue",
+        _handover_queue_query,
+        _handover_queue,
+        "every mql / sql that is not disqualified is in the hand-over queue, and nobody else",
+        key=("expected_contact_id", "queued_contact_id"),
+    ),
+    Check(
+        "fct_account_scores",
+        _table("marts.fct_account_scores"),
+        _fct_account_scores,
+        key=("company_id",),
+    ),
+    Check(
+        "fct_account_scores__contacts_add_up",
+        _account_contacts_query,
+        _account_contacts,
+        "the accounts count every scored contact of a current company once",
+        key=("account_contacts", "company_contacts"),
+    ),
+    Check(
+        "mart_source_performance",
+        _table("marts.mart_source_performance"),
+        _mart_source_performance,
+        key=("dimension", "value"),
+    ),
+    Check(
+        "mart_source_performance__contacts_add_up",
+        _source_contacts_query,
+        _source_contacts,
+        "each dimension splits every scored contact into its values",
+        key=("dimension",),
+    ),
     Check(
         "fct_quarantined_rows",
         _table("quality.fct_quarantined_rows"),

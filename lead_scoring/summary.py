@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-STAGES = ("subscriber", "lead", "mql", "sql", "opportunity", "customer")
-
 
 def _rows(connection, sql: str) -> list[tuple]:
     cursor = connection.cursor()
@@ -30,8 +28,18 @@ def build_summary(connection, top: int = 10) -> str:
     stage_counts = dict(
         _rows(connection, "select lifecycle_stage, count(*) from marts.fct_lead_scores group by 1")
     )
+    # the stages in lifecycle order, from the labels mart (its stage rows are tested against the
+    # macro lifecycle_stages(), the one definition of the stages)
+    stages = [
+        row[0]
+        for row in _rows(
+            connection,
+            "select label_value from marts.dim_scoring_labels "
+            "where label_kind = 'lifecycle_stage' order by sort_order",
+        )
+    ]
     out.append("Lifecycle stages:")
-    out.append(_table(["stage", "contacts"], [(s, stage_counts.get(s, 0)) for s in STAGES]))
+    out.append(_table(["stage", "contacts"], [(s, stage_counts.get(s, 0)) for s in stages]))
     out.append("")
 
     grades = _rows(
@@ -43,50 +51,43 @@ def build_summary(connection, top: int = 10) -> str:
     out.append(_table(["grade", "contacts"], grades))
     out.append("")
 
-    # Rounding and the reason text are done here, not in SQL: round(double, n) does not exist on
-    # PostgreSQL, and string_agg differs between engines.
+    # Rounding is done here, not in SQL: round(double, n) does not exist on PostgreSQL. The
+    # reasons come written in words from the mart (fct_lead_scores.top_reasons).
     top_leads = _rows(
         connection,
         f"""
-        select contact_id, lead_score, fit_score, interest_score, grade, lifecycle_stage
+        select contact_id, lead_score, fit_score, interest_score, grade, lifecycle_stage,
+            top_reasons
         from marts.fct_lead_scores
         order by lead_score desc, contact_id
         limit {int(top)}
         """,
     )
-    reasons: dict[str, list[str]] = {}
-    if top_leads:
-        ids = ", ".join("'" + str(row[0]).replace("'", "''") + "'" for row in top_leads)
-        for contact_id, rule_id, points in _rows(
-            connection,
-            f"""
-            select contact_id, rule_id, points
-            from marts.fct_lead_score_components
-            where points > 0 and contact_id in ({ids})
-            order by contact_id, points desc, rule_id
-            """,
-        ):
-            reasons.setdefault(contact_id, [])
-            if len(reasons[contact_id]) < 3:
-                reasons[contact_id].append(f"{rule_id} +{round(float(points), 1)}")
-    leaders = sorted(
+    leaders = [
         (
-            (
-                contact_id,
-                round(float(lead), 2),
-                round(float(fit), 2),
-                round(float(interest), 2),
-                grade,
-                stage,
-                ", ".join(reasons.get(contact_id, [])) or None,
-            )
-            for contact_id, lead, fit, interest, grade, stage in top_leads
-        ),
-        key=lambda row: (-row[1], row[0]),
-    )
+            contact_id,
+            round(float(lead), 2),
+            round(float(fit), 2),
+            round(float(interest), 2),
+            grade,
+            stage,
+            reasons or "-",
+        )
+        for contact_id, lead, fit, interest, grade, stage, reasons in top_leads
+    ]
     out.append(f"Top {len(leaders)} leads (top 3 reasons):")
     out.append(
         _table(["contact", "lead", "fit", "interest", "grade", "stage", "top reasons"], leaders)
+    )
+    out.append("")
+
+    ((queued, sqls),) = _rows(
+        connection,
+        "select count(*), sum(case when lifecycle_stage = 'sql' then 1 else 0 end) "
+        "from marts.mart_sales_handover",
+    )
+    out.append(
+        f"Sales hand-over queue: {queued} contacts ({sqls or 0} sql, {queued - (sqls or 0)} mql)"
     )
     out.append("")
 

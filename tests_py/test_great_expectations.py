@@ -91,6 +91,13 @@ def test_suite_passes_on_a_good_build_and_writes_data_docs(warehouse, tmp_path):
         "fct_raw_reconciliation",
         "stg_crm__contacts",
         "stg_web__events",
+        "dim_scoring_labels",
+        "mart_sales_handover",
+        "mart_sales_handover__is_the_queue",
+        "fct_account_scores",
+        "fct_account_scores__contacts_add_up",
+        "mart_source_performance",
+        "mart_source_performance__contacts_add_up",
     } <= validated
 
 
@@ -133,6 +140,35 @@ CORRUPTIONS = {
             "fct_raw_reconciliation: expect_column_values_to_be_in_set(column='is_reconciled'",
             "raw_table='web_events'",
         ],
+    ),
+    "an mql missing from the hand-over queue": (
+        "delete from marts.mart_sales_handover where contact_id = 'C6'",
+        [
+            "mart_sales_handover__is_the_queue: expect_column_values_to_not_be_null("
+            "column='queued_contact_id'",
+            "expected_contact_id='C6'",
+        ],
+    ),
+    "more engaged contacts than contacts": (
+        "update marts.fct_account_scores set engaged_contacts = 5 where company_id = 'CO2'",
+        [
+            "fct_account_scores: expect_column_pair_values_a_to_be_greater_than_b("
+            "column_A='contacts', column_B='engaged_contacts'",
+            "company_id='CO2'",
+        ],
+    ),
+    "source contacts that do not add up": (
+        "update marts.mart_source_performance set contacts = 9 "
+        "where dimension = 'lead_source' and value = 'partner'",
+        [
+            "mart_source_performance__contacts_add_up: expect_column_values_to_be_between("
+            "column='difference'",
+            "dimension='lead_source'",
+        ],
+    ),
+    "a label for a quadrant that does not exist": (
+        "update marts.dim_scoring_labels set label_value = 'hot' where label_value = 'sweet_spot'",
+        ["dim_scoring_labels: expect_column_values_to_be_in_set(column='label_value'", "'hot'"],
     ),
     "unknown lifecycle stage": (
         "update marts.fct_lead_scores set lifecycle_stage = 'champion' where contact_id = 'C2'",

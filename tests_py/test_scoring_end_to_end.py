@@ -322,6 +322,127 @@ def test_dim_contacts_masks_email(warehouse):
     assert got["C8"] == "d***@example.com"
 
 
+# --- the marts that make the score actionable (SPEC §5) ---------------------------------------
+
+# The three largest positive components of test_components_explain_every_point, largest first,
+# as "<description of the fixture seed> (+<points rounded half up>)".
+EXPECTED_TOP_REASONS = {
+    # I5 60, F1 30, F3 25 (then F2 20, I2 5, I1 4)
+    "C1": "Demo request (+60); Software company (+30); C-level (+25)",
+    # only I7 10 is positive (F5, F7, I4 and inactivity are negative)
+    "C2": "Newsletter sign-up (+10)",
+    # I5 60, F1 30, F2 20 (then I6 4; the disqualifier F4 gives 0 points: not positive)
+    "C3": "Demo request (+60); Software company (+30); Mid-size company (+20)",
+    # F6 -5 and inactivity -10: nothing positive
+    "C4": None,
+    # F1 30, F2 20, I1 4 (then I2 2.5)
+    "C6": "Software company (+30); Mid-size company (+20); Any page view (+4)",
+    # F1 30, F9 10, I1 6 (then I2 0.00683)
+    "C7": "Software company (+30); Engineering (+10); Any page view (+6)",
+    # I5 180 (the component is before interest_max)
+    "C8": "Demo request (+180)",
+}
+
+
+def test_top_reasons_in_words(warehouse):
+    got = rows(warehouse, "select contact_id, top_reasons from marts.fct_lead_scores")
+    assert got == EXPECTED_TOP_REASONS
+
+
+def test_sales_handover_queue(warehouse):
+    got = warehouse.execute(
+        "select contact_id, owner_id, lifecycle_stage, grade, quadrant, mql_at, sql_at, "
+        "days_since_mql, priority_rank, owner_rank, top_reasons "
+        "from marts.mart_sales_handover order by priority_rank"
+    ).fetchall()
+    # at mql or sql and not disqualified: C1 (sql), C6 and C7 (mql). C3 is a lead (and
+    # disqualified), C4 a customer, C2 a subscriber, C8 a lead (grade F).
+    # Order: sql first (C1), then lead_score: C6 56.5 before C7 40.
+    # Per owner: O1 has C1 and C6, O2 has C7. Days since mql to 06-30: C1 and C6 06-01 -> 29,
+    # C7 03-01 -> 31 + 30 + 31 + 30 -> 121.
+    assert got == [
+        ("C1", "O1", "sql", "B", "sweet_spot", D(2026, 6, 1), D(2026, 6, 25), 29, 1, 1,
+         EXPECTED_TOP_REASONS["C1"]),
+        ("C6", "O1", "mql", "C", "nurture", D(2026, 6, 1), None, 29, 2, 2,
+         EXPECTED_TOP_REASONS["C6"]),
+        ("C7", "O2", "mql", "C", "avoid", D(2026, 3, 1), None, 121, 3, 1,
+         EXPECTED_TOP_REASONS["C7"]),
+    ]  # fmt: skip
+
+
+def test_account_scores(warehouse):
+    got = rows(
+        warehouse,
+        "select company_id, contacts, engaged_contacts, best_lead_score, top3_avg_lead_score, "
+        "company_fit_score, account_stage, engaged_seniorities, engaged_departments "
+        "from marts.fct_account_scores",
+    )
+    assert got.keys() == {"CO1", "CO2"}
+    # CO1 (Software, 500 employees, revenue 500k): C1 144, C3 114, C6 56.5 (C5 does not exist
+    # yet). Engaged within 30 days of 06-30: C1 (06-30), C3 (06-15), C6 (06-10; W63 on 06-28 is
+    # a bot): 3. Top 3 = (144 + 114 + 56.5) / 3 = 104.8333. Fit: F1 30 + F2 20 = 50 (revenue
+    # below F8's 1M). Stages sql, lead, mql -> sql. Seniorities: CEO c_level, Sales Manager and
+    # Marketing Manager manager. No department.
+    assert got["CO1"][:2] == (3, 3)
+    assert got["CO1"][2:5] == pytest.approx((144.0, 314.5 / 3, 50.0))
+    assert got["CO1"][5:] == ("sql", "c_level, manager", None)
+    # CO2 (software, 50 employees): C7 40, last active 03-01 (121 days ago): not engaged.
+    # Fit: F1 30 (F2 needs 100+ employees). Stage mql; no engaged contact, no coverage.
+    assert got["CO2"] == (1, 0, pytest.approx(40.0), pytest.approx(40.0), 30.0, "mql", None, None)
+
+
+def test_source_performance(warehouse):
+    got = {
+        (row[0], row[1]): row[2:]
+        for row in warehouse.execute(
+            "select dimension, value, contacts, mqls, sqls, opportunities, customers, "
+            "mql_rate, sql_rate, customer_rate from marts.mart_source_performance"
+        ).fetchall()
+    }
+    # stages reached (mql_at ... customer_at set): C1 sql; C4 customer (every stage); C6 and
+    # C7 mql; C2 subscriber, C3 and C8 lead.
+    # lead_source: C1 referral, C2 and C6 organic_search, C3 and C8 paid_search, C4 event,
+    # C7 partner.
+    # utm_campaign first touch (scored web events with a campaign): C1 W11 summer_sale; C6 W61
+    # spring_webinar on 05-25 (before A6 was identified as C6; W62 summer_sale is later);
+    # W91 spring_webinar is anonymous; everyone else (none).
+    assert got == {
+        ("lead_source", "referral"): (1, 1, 1, 0, 0, 1.0, 1.0, 0.0),
+        ("lead_source", "organic_search"): (2, 1, 0, 0, 0, 0.5, 0.0, 0.0),
+        ("lead_source", "paid_search"): (2, 0, 0, 0, 0, 0.0, 0.0, 0.0),
+        ("lead_source", "event"): (1, 1, 1, 1, 1, 1.0, 1.0, 1.0),
+        ("lead_source", "partner"): (1, 1, 0, 0, 0, 1.0, 0.0, 0.0),
+        ("utm_campaign", "summer_sale"): (1, 1, 1, 0, 0, 1.0, 1.0, 0.0),
+        ("utm_campaign", "spring_webinar"): (1, 1, 0, 0, 0, 1.0, 0.0, 0.0),
+        # C2, C3, C4, C7, C8: mql C4 and C7, sql / opportunity / customer C4
+        ("utm_campaign", "(none)"): (5, 2, 1, 1, 1, 0.4, 0.2, 0.2),
+    }
+
+
+def test_scoring_labels(warehouse):
+    got = {
+        (row[0], row[1]): (row[2], row[3])
+        for row in warehouse.execute(
+            "select label_kind, label_value, label_text, sort_order from marts.dim_scoring_labels"
+        ).fetchall()
+    }
+    assert got[("quadrant", "sweet_spot")] == ("Follow up now", 1)
+    assert got[("lifecycle_stage", "subscriber")] == ("Subscriber", 1)
+    assert got[("lifecycle_stage", "customer")] == ("Customer", 6)
+    # the fixture's grades, best first: A 80, B 60, C 40, D 20, F 0
+    grades = sorted((order, grade) for (kind, grade), (_, order) in got.items() if kind == "grade")
+    assert grades == [(1, "A"), (2, "B"), (3, "C"), (4, "D"), (5, "F")]
+
+
+def test_summary_names_the_reasons_in_words(warehouse):
+    from lead_scoring.summary import build_summary
+
+    text = build_summary(warehouse)
+    assert "Demo request (+60); Software company (+30); C-level (+25)" in text
+    assert "I5 +" not in text
+    assert "Sales hand-over queue: 3 contacts (1 sql, 2 mql)" in text
+
+
 # --- tuning: a seed edit changes the scores, no SQL edit -------------------------------------
 
 INJECTION = "x'; drop table raw.crm_contacts; --"

@@ -4,8 +4,9 @@ Two inputs, each built once on Spark and once on DuckDB with the same as_of_date
 scoring fixture (tests_py/fixtures/scoring, its own seeds) and a small generated data set with
 dirty rows (default seeds). On Spark the raw files are loaded with scripts/load_raw.py
 --target spark, then `dbt build` runs every seed, model, data test and unit test; it must pass.
-fct_lead_scores and fct_lead_score_components must then be equal on both engines: scores
-(floating-point columns) to 0.01, every other column exactly.
+fct_lead_scores, fct_lead_score_components, the hand-over queue, the account scores, the source
+performance and the labels must then be equal on both engines: scores (floating-point columns)
+to 0.01, every other column exactly.
 
 The four builds run at the same time (Spark is slow to start and mostly waits on one core). The
 Spark marts are read from their parquet files in the test's Spark warehouse folder, with DuckDB,
@@ -37,6 +38,10 @@ VARS = f"{{as_of_date: '{AS_OF}'}}"
 MARTS = {
     "fct_lead_scores": ("contact_id",),
     "fct_lead_score_components": ("contact_id", "rule_id"),
+    "mart_sales_handover": ("contact_id",),
+    "fct_account_scores": ("company_id",),
+    "mart_source_performance": ("dimension", "value"),
+    "dim_scoring_labels": ("label_kind", "label_value"),
 }
 SCORE_TOLERANCE = 0.01
 # the generated input: small (Spark's cost is per statement, not per row) but with dirty rows

@@ -8,24 +8,31 @@ with scores as (
     where scoring_date = {{ as_of_date() }}
 ),
 
+top_reasons as (
+    select * from {{ ref('int_contact_top_reasons') }}
+),
+
 final as (
     select
-        contact_id,
-        fit_score,
-        grade,
-        is_disqualified,
-        interest_score,
-        lead_score,
-        score_percentile,
-        quadrant,
-        lifecycle_stage,
+        scores.contact_id,
+        scores.fit_score,
+        scores.grade,
+        scores.is_disqualified,
+        scores.interest_score,
+        scores.lead_score,
+        scores.score_percentile,
+        scores.quadrant,
+        scores.lifecycle_stage,
         {%- for stage in stages %}
-            {{ stage }}_at,
+            scores.{{ stage }}_at,
         {%- endfor %}
-        last_activity_at,
-        is_later_version,
-        scoring_date as as_of_date
+        scores.last_activity_at,
+        top_reasons.top_reasons,
+        scores.is_later_version,
+        scores.scoring_date as as_of_date
     from scores
+    left join top_reasons
+        on scores.contact_id = top_reasons.contact_id
 )
 
 select * from final
