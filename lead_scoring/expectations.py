@@ -649,7 +649,7 @@ def _fct_raw_reconciliation(reference: Reference) -> list:
     return [
         *_key("raw_table"),
         gxe.ExpectColumnDistinctValuesToEqualSet(column="raw_table", value_set=list(RAW_TABLES)),
-        # raw = clean + quarantined + superseded, for every raw table: nothing lost silently
+        # raw = clean + quarantined + superseded + after_as_of, for every raw table: nothing lost
         gxe.ExpectColumnValuesToBeInSet(column="is_reconciled", value_set=[True]),
         *_not_null("is_reconciled"),
     ]

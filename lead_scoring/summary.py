@@ -93,16 +93,19 @@ def build_summary(connection, top: int = 10) -> str:
 
     reconciliation = _rows(
         connection,
-        "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows, is_reconciled "
-        "from quality.fct_raw_reconciliation order by raw_table",
+        "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows, "
+        "after_as_of_rows, is_reconciled from quality.fct_raw_reconciliation order by raw_table",
     )
     ok = all(row[-1] for row in reconciliation)
     out.append(
         "Raw data: "
         + ("every raw table reconciles" if ok else "RECONCILIATION FAILED")
-        + " (raw = clean + quarantined + superseded)"
+        + " (raw = clean + quarantined + superseded + after as_of_date)"
     )
     out.append(
-        _table(["raw table", "raw", "clean", "quarantined", "superseded", "ok"], reconciliation)
+        _table(
+            ["raw table", "raw", "clean", "quarantined", "superseded", "after as-of", "ok"],
+            reconciliation,
+        )
     )
     return "\n".join(out)

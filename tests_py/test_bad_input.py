@@ -9,8 +9,9 @@ One test per case of the catalogue; each states the expected outcome and checks 
   duplicate keys, several versions       events: first clean, copy 'duplicate event_id'; CRM:
                                          latest version clean, older ones superseded
   null / unparsable / far-future times   'missing <col>' / 'unparsable <col>' /
-                                         '<col> more than a day after as_of_date'; an event on
-                                         the day after as_of_date is clean but not scored
+                                         '<col> more than a day in the future' (after the later
+                                         of as_of_date and the build date); an event after
+                                         as_of_date is after_as_of: not quarantined, not scored
   unknown event / form / campaign types  'unknown event_type' / 'unknown form_type' / ...
   references to unknown contacts         'unknown contact_id'; a form whose e-mail matches
                                          nobody 'no contact with this email'
@@ -664,11 +665,11 @@ def test_several_crm_versions_latest_is_current_older_superseded(db):
     [
         ("web_events", "XW_TS_NULL", "missing occurred_at"),
         ("web_events", "XW_TS_BAD", "unparsable occurred_at"),
-        ("web_events", "XW_TS_FAR", "occurred_at more than a day after as_of_date"),
-        ("email_events", "XM_TS_FAR", "occurred_at more than a day after as_of_date"),
+        ("web_events", "XW_TS_FAR", "occurred_at more than a day in the future"),
+        ("email_events", "XM_TS_FAR", "occurred_at more than a day in the future"),
         ("crm_contacts", "XC_TS_NULL", "missing created_at"),
         ("crm_contacts", "XC_TS_BAD", "unparsable created_at"),
-        ("crm_contacts", "XC_FUTURE", "created_at more than a day after as_of_date"),
+        ("crm_contacts", "XC_FUTURE", "created_at more than a day in the future"),
         ("crm_companies", "XCO_TS", "unparsable updated_at"),
         ("form_submissions", "XS_TS_BAD", "unparsable submitted_at"),
     ],
@@ -677,8 +678,9 @@ def test_bad_timestamp_is_quarantined(db, raw_table, key, reason):
     assert quarantine_reasons(db, raw_table, key) == [reason]
 
 
-def test_event_on_the_day_after_as_of_is_clean_but_not_scored(db):
-    assert status(db, "base_web__events", "event_id", "XW_NEXT_DAY") == ["clean"]
+def test_event_on_the_day_after_as_of_has_not_happened_yet(db):
+    # SPEC §4a: not bad data, not quarantined, not scored: status after_as_of
+    assert status(db, "base_web__events", "event_id", "XW_NEXT_DAY") == ["after_as_of"]
     assert (
         db.execute(
             "select count(*) from marts.fct_lead_score_history "
@@ -827,10 +829,10 @@ def test_empty_tables_build_with_empty_marts(builds):
     assert result.returncode == 0, result.stdout[-5000:]
     with duckdb.connect(str(database), read_only=True) as connection:
         reconciliation = connection.execute(
-            "select raw_rows, clean_rows, quarantined_rows, superseded_rows, is_reconciled "
-            "from quality.fct_raw_reconciliation"
+            "select raw_rows, clean_rows, quarantined_rows, superseded_rows, after_as_of_rows, "
+            "is_reconciled from quality.fct_raw_reconciliation"
         ).fetchall()
-        assert reconciliation == [(0, 0, 0, 0, True)] * 9
+        assert reconciliation == [(0, 0, 0, 0, 0, True)] * 9
         for mart in (
             "fct_lead_scores",
             "fct_lead_score_components",

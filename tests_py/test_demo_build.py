@@ -49,7 +49,8 @@ def demo(tmp_path_factory):
 def test_every_raw_table_reconciles(demo):
     with duckdb.connect(str(demo), read_only=True) as connection:
         tables = connection.execute(
-            "select raw_table, raw_rows, clean_rows + quarantined_rows + superseded_rows, "
+            "select raw_table, raw_rows, "
+            "clean_rows + quarantined_rows + superseded_rows + after_as_of_rows, "
             "quarantined_rows from quality.fct_raw_reconciliation"
         ).fetchall()
     assert len(tables) == 9
