@@ -270,6 +270,16 @@ def test_backtest_day_scores_equal_a_build_as_of_that_day(generated_builds):
         f"select count(*) from marts.fct_lead_scores where customer_at > date '{BACKTEST_DAY}'",
     )
     assert later > 0 and grown > 0
+    # the backtest mart's population is that day's leads that are not customers yet
+    [(population,)] = query(
+        generated_builds["as_of_day"],
+        "select leads from marts.mart_scoring_performance where dimension = 'overall'",
+    )
+    [(expected,)] = query(
+        generated_builds["backtest_day"],
+        "select count(*) from marts.fct_lead_scores where lifecycle_stage != 'customer'",
+    )
+    assert population == expected
 
 
 def test_moving_as_of_date_back_and_forth_gives_fresh_builds(generated_builds):
