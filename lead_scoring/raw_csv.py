@@ -92,8 +92,8 @@ def check_utf8(path: Path) -> dict[str, int]:
                     bad = data[exc.start : exc.end + 3]
                     raise CsvProblem(
                         f"{path.name} line {line}: not UTF-8 (byte {exc.start - start + 1} of the "
-                        f"line, {bad!r}); save the file as UTF-8 (it looks like Latin-1 or "
-                        "Windows-1252)"
+                        f"line, {bad!r}); save the file as UTF-8 (is it a Latin-1 or "
+                        "Windows-1252 export?)"
                     ) from None
             nul = good.find(b"\x00")
             if nul >= 0:
