@@ -39,9 +39,10 @@ typed as (
     from source
     left join contacts
         on source.contact_id = contacts.contact_id
+    -- an equality join only (a hash join, linear in the rows): the e-mail match is used only
+    -- when the form has no contact_id, by the coalesce above
     left join contacts_by_email
-        on source.contact_id is null
-            and lower(source.email) = contacts_by_email.email_normalized
+        on lower(source.email) = contacts_by_email.email_normalized
 ),
 
 checked as (
