@@ -73,7 +73,8 @@ def _build(
     incremental: bool = False,
 ) -> dict:
     """Load raw_dir and run `dbt build` on one target in a project copy of its own; with
-    incremental, then run int_activities again (an incremental run)."""
+    incremental, then run int_activity_log (the stored stream int_activities reads) again: an
+    incremental run."""
     timings: dict[str, float] = {}
     project = copy_project(root / name / "project", seeds_dir=seeds_dir)
     if target == "spark":
@@ -108,27 +109,27 @@ def _build(
     # kept now: a later dbt command in this project writes its own run_results.json
     built["run_results"] = json.loads(run_results.read_text()) if run_results.exists() else None
     if incremental and result.returncode == 0:
-        # int_activities is incremental (insert_overwrite of activity_date partitions on Spark):
-        # a second run over the same input must replace its days with the same rows
+        # int_activity_log is incremental (insert_overwrite of activity_date partitions on
+        # Spark): a second run over the same input must replace its days with the same rows
         built["activities_before"] = _spark_table_rows(
-            location["spark_dir"], "intermediate", "int_activities"
+            location["spark_dir"], "intermediate", "int_activity_log"
         )
         built["incremental"] = _timed(
-            "dbt run int_activities (incremental)",
+            "dbt run int_activity_log (incremental)",
             timings,
             run_dbt,
             project,
             None,
             "run",
             "--select",
-            "int_activities",
+            "int_activity_log",
             "--vars",
             VARS,
             target=target,
             spark_dir=location["spark_dir"],
         )
         built["activities_after"] = _spark_table_rows(
-            location["spark_dir"], "intermediate", "int_activities"
+            location["spark_dir"], "intermediate", "int_activity_log"
         )
     return built
 
@@ -296,13 +297,13 @@ def test_marts_equal_on_spark_and_duckdb(builds, data, mart):
     assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems[:40])
 
 
-def test_incremental_int_activities_on_spark(builds):
+def test_incremental_int_activity_log_on_spark(builds):
     spark = builds[("fixture", "spark")]
     _passed(spark)
     incremental = spark["incremental"]
     assert incremental.returncode == 0, incremental.stdout[-8000:]
     compiled = spark["project"] / "target" / "run" / "lead_scoring" / "models"
-    (run_sql,) = compiled.glob("intermediate/activities/int_activities.sql")
+    (run_sql,) = compiled.glob("intermediate/activities/int_activity_log.sql")
     assert "insert overwrite" in run_sql.read_text().lower()
-    assert spark["activities_before"], "int_activities is empty: nothing compared"
+    assert spark["activities_before"], "int_activity_log is empty: nothing compared"
     assert spark["activities_after"] == spark["activities_before"]
