@@ -45,6 +45,8 @@ summary:
 	$(BIN)/python scripts/summarize.py
 
 demo: build
+	@echo "Note: the WARN lines of dbt build above are source tests on the raw data: they flag the demo's"
+	@echo "dirty rows ($(DIRTY_SHARE) of every table), which staging quarantines with a reason (quality.fct_quarantined_rows)."
 	@$(MAKE) --no-print-directory summary
 
 test: setup

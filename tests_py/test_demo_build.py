@@ -98,3 +98,19 @@ def test_summarize_has_help():
     )
     assert result.returncode == 0
     assert "--top" in result.stdout
+
+
+def test_summarize_before_any_build_says_so(tmp_path):
+    """No warehouse yet: one sentence and exit 1, not a catalog traceback, and no empty
+    warehouse file left behind."""
+    missing = tmp_path / "nowhere" / "warehouse.duckdb"
+    result = subprocess.run(
+        [sys.executable, str(PROJECT_DIR / "scripts" / "summarize.py")],
+        env=environment(missing),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "No warehouse at" in result.stderr and "Traceback" not in result.stderr
+    assert not missing.exists() and not missing.parent.exists()
