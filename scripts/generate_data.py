@@ -14,7 +14,9 @@ What the data holds:
 * web sessions on https://www.example-saas.com (query strings, fragments, trailing slashes and
   mixed case in URLs), anonymous before the visitor is identified in ``web_identities``, some
   visitors never identified, a few anonymous ids identified as two contacts, purely anonymous
-  visitors and bot traffic;
+  visitors and bot traffic; about 30 % of sessions land with UTM tags (paid search
+  ``cpc/google|bing``, paid and organic social on LinkedIn, Facebook and Twitter, e-mail links,
+  referrals, each with a utm_campaign) on their first event, the rest without;
 * e-mail campaigns of every type with sent/open/click/reply/bounce/unsubscribe events, form
   submissions of every type (some without contact_id, the e-mail in another letter case),
   event registrations with attendance and minutes, and deals (open/won/lost).
@@ -293,17 +295,31 @@ BOT_AGENTS = [
     "python-requests/2.31.0",
     "curl/8.5.0",
 ]
-# utm_source, utm_medium, utm_campaign
+# Share of web sessions that arrive with UTM tags (the rest: direct, organic search, untagged).
+UTM_SESSION_SHARE = 0.3
+# utm_source, utm_medium, utm_campaign, share among tagged sessions: paid search, paid and
+# organic social, e-mail links, referrals. A source may be missing (an ad without utm_source).
 UTMS = [
-    ("google", "cpc", "brand-search"),
-    ("google", "cpc", "lead-scoring-generic"),
-    ("linkedin", "paid_social", "abm-q2"),
-    ("linkedin", "social", "organic-post"),
-    ("newsletter", "email", "monthly-newsletter"),
-    ("partner-portal", "referral", "partner-program"),
-    ("g2", "referral", "reviews"),
-    ("facebook", "paid_social", "retargeting"),
+    ("google", "cpc", "brand-search", 0.13),
+    ("google", "cpc", "lead-scoring-generic", 0.10),
+    ("bing", "cpc", "brand-search", 0.04),
+    (None, "cpc", "display-retargeting", 0.02),
+    ("linkedin", "paid_social", "abm-q2", 0.08),
+    ("facebook", "paid_social", "retargeting", 0.05),
+    ("twitter", "paid_social", "launch-promo", 0.02),
+    ("linkedin", "social", "organic-post", 0.10),
+    ("facebook", "social", "organic-post", 0.05),
+    ("twitter", "social", "organic-post", 0.04),
+    ("newsletter", "email", "monthly-newsletter", 0.12),
+    ("nurture", "email", "onboarding-nurture", 0.06),
+    ("sales", "email", "demo-invitation", 0.03),
+    ("partner-portal", "referral", "partner-program", 0.07),
+    ("g2", "referral", "reviews", 0.06),
+    ("capterra", "referral", "reviews", 0.03),
 ]
+UTM_P = [x[3] for x in UTMS]
+# share of tagged landings whose tags are written in another letter case (`LinkedIn`, `CPC`)
+UTM_MIXED_CASE_SHARE = 0.1
 WEB_EVENT_TYPES = ["page_view", "link_click", "video_progress", "file_download"]
 WEB_EVENT_P = [0.74, 0.14, 0.07, 0.05]
 CAMPAIGN_TYPES = ["newsletter", "nurture", "promotion", "sales"]
@@ -1331,7 +1347,9 @@ class Generator:
         s_gap = np.r_[np.full(len(s_contact) + a_n, 90.0), np.full(b_n, 4.0)]
         s_surge = np.r_[s_is_surge, np.zeros(a_n + b_n, dtype=bool)]
         n_sessions = len(s_device)
-        s_utm = np.where(rng.random(n_sessions) < 0.3, rng.integers(0, len(UTMS), n_sessions), -1)
+        s_utm = np.where(
+            rng.random(n_sessions) < UTM_SESSION_SHARE, choice(rng, n_sessions, UTM_P), -1
+        )
         s_utm[is_bot[s_device]] = -1
 
         # events
@@ -1360,20 +1378,22 @@ class Generator:
         path = replace_where(path, mixed, pc.utf8_title(path))
         slash = (rng.random(e) < 0.05) & (page != len(HIGH_INTENT_PAGES) + len(CAREER_PAGES))
         path = replace_where(path, slash, concat(path, "/"))
+        # UTM tags: on the landing event of a tagged session only (as a tracker records them
+        # from the landing URL), so most events carry none
+        first_in_session = (
+            np.r_[True, ev_session[1:] != ev_session[:-1]] if e else np.zeros(0, dtype=bool)
+        )
         utm_idx = s_utm[ev_session]
-        has_utm = utm_idx >= 0
+        has_utm = (utm_idx >= 0) & first_in_session
         u = np.maximum(utm_idx, 0)
         utm_source = null_where(take([x[0] for x in UTMS], u), ~has_utm)
         utm_medium = null_where(take([x[1] for x in UTMS], u), ~has_utm)
         utm_campaign = null_where(take([x[2] for x in UTMS], u), ~has_utm)
-        first_in_session = (
-            np.r_[True, ev_session[1:] != ev_session[:-1]] if e else np.zeros(0, dtype=bool)
-        )
-        query_utm = has_utm & first_in_session & (rng.random(e) < 0.8)
+        query_utm = has_utm & (rng.random(e) < 0.8)
         query = pc.fill_null(
             concat(
                 "?utm_source=",
-                utm_source,
+                pc.fill_null(utm_source, ""),
                 "&utm_medium=",
                 utm_medium,
                 "&utm_campaign=",
@@ -1386,6 +1406,9 @@ class Generator:
             np.where(rng.random(e) < 0.06, rng.integers(1, 4, e), 0),
         )
         query = pc.if_else(pa.array(query_utm), query, other_query)
+        utm_mixed = pa.array(rng.random(e) < UTM_MIXED_CASE_SHARE)
+        utm_source = pc.if_else(utm_mixed, pc.utf8_title(utm_source), utm_source)
+        utm_medium = pc.if_else(utm_mixed, pc.utf8_upper(utm_medium), utm_medium)
         fragment = take(
             ["", "#top", "#faq", "#pricing-table"],
             np.where(rng.random(e) < 0.03, rng.integers(1, 4, e), 0),

@@ -305,6 +305,25 @@ def test_data_covers_the_whole_vocabulary(clean):
     ).any()
 
 
+def test_web_events_carry_realistic_utm_tags(clean):
+    """Campaign tags (SPEC §2 campaign_click, §5 first-touch utm_campaign): paid search, paid and
+    organic social, e-mail and referral media, a few in another letter case, a paid search
+    landing without source; every tagged event has a utm_campaign; most events carry no tag."""
+    web = read(clean, "web_events")
+    tagged = web[web["utm_medium"].notna()]
+    assert 0 < len(tagged) < 0.5 * len(web)
+    media = tagged["utm_medium"].str.lower()
+    assert set(media) == {"cpc", "paid_social", "social", "email", "referral"}
+    channels = set(media + "/" + tagged["utm_source"].fillna("").str.lower())
+    assert {"cpc/google", "cpc/bing", "cpc/", "social/linkedin", "social/facebook"} <= channels
+    assert {"social/twitter", "paid_social/linkedin", "email/newsletter"} <= channels
+    assert tagged["utm_campaign"].notna().all()
+    assert web.loc[web["utm_medium"].isna(), ["utm_source", "utm_campaign"]].isna().all().all()
+    assert (tagged["utm_medium"] != media).any()
+    # a tagged landing usually carries the tags in its URL too
+    assert tagged["page_url"].str.contains("utm_medium=", regex=False).mean() > 0.5
+
+
 def test_conversions_follow_fit_and_interest(tmp_path):
     out = generate(
         tmp_path / "conv",

@@ -31,10 +31,10 @@ AS_OF = "2026-06-30"
 D = dt.date
 
 
-def build(tmp_path: Path, seeds_dir: Path) -> Path:
+def build(tmp_path: Path, seeds_dir: Path, raw_dir: Path = FIXTURE / "raw") -> Path:
     project = copy_project(tmp_path / "project", seeds_dir=seeds_dir)
     database = tmp_path / "warehouse.duckdb"
-    loaded = load_raw(FIXTURE / "raw", database)
+    loaded = load_raw(raw_dir, database)
     assert loaded.returncode == 0, loaded.stderr
     result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}")
     assert result.returncode == 0, result.stdout[-5000:]
@@ -63,24 +63,25 @@ def rows(connection, sql: str) -> dict:
 def test_every_raw_table_reconciles_with_hand_counted_buckets(warehouse):
     got = rows(
         warehouse,
-        "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows "
-        "from quality.fct_raw_reconciliation",
+        "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows, "
+        "after_as_of_rows from quality.fct_raw_reconciliation",
     )
     assert got == {
         # CO1 has two versions: the older one is superseded
-        "crm_companies": (3, 2, 0, 1),
-        # C5 was written on 2026-07-01, after as_of_date: quarantined; C7's older version superseded
-        "crm_contacts": (9, 7, 1, 1),
+        "crm_companies": (3, 2, 0, 1, 0),
+        # C5 was created and written on 2026-07-01, after as_of_date: it has not happened yet
+        # (after_as_of, SPEC §4a), not bad data; C7's older version superseded
+        "crm_contacts": (9, 7, 0, 1, 1),
         # D1 open, then won: the open version is superseded
-        "crm_deals": (2, 1, 0, 1),
+        "crm_deals": (2, 1, 0, 1, 0),
         # W92 has the unknown type 'hover'; the second W71 is a duplicate
-        "web_events": (12, 10, 2, 0),
-        "web_identities": (2, 2, 0, 0),
-        "email_campaigns": (1, 1, 0, 0),
+        "web_events": (12, 10, 2, 0, 0),
+        "web_identities": (2, 2, 0, 0, 0),
+        "email_campaigns": (1, 1, 0, 0, 0),
         # M4 refers to contact C404, which does not exist
-        "email_events": (4, 3, 1, 0),
-        "form_submissions": (6, 6, 0, 0),
-        "event_attendance": (0, 0, 0, 0),
+        "email_events": (4, 3, 1, 0, 0),
+        "form_submissions": (6, 6, 0, 0, 0),
+        "event_attendance": (0, 0, 0, 0, 0),
     }
 
 
@@ -91,7 +92,6 @@ def test_quarantined_rows_name_their_reason(warehouse):
         ).fetchall()
     )
     assert got == {
-        ("crm_contacts", "C5", "updated_at after as_of_date (version not yet effective)"),
         ("web_events", "W92", "unknown event_type"),
         ("web_events", "W71", "duplicate event_id"),
         ("email_events", "M4", "unknown contact_id"),
@@ -544,3 +544,112 @@ def test_rule_values_that_look_like_sql_are_plain_strings(tuned):
         ).fetchone()[0]
         == INJECTION
     )
+
+
+# --- campaign_click: the channel a visit came by (SPEC §2) ------------------------------------
+
+# utm tags given to fixture web events (medium, source), everything else unchanged
+CAMPAIGN_TAGS = {
+    "W11": (" CPC ", "Google"),  # C1, 06-20 (age 10): cpc/google
+    "W12": ("cpc", ""),  # C1, 06-30 (age 0): cpc/ (no source)
+    "W62": ("Social", " LinkedIn"),  # C6, 06-10 (age 20): social/linkedin
+    "W31": ("", "newsletter"),  # C3: a source but no medium: no campaign_click
+    "W63": ("cpc", "google"),  # C6's bot event: not scored
+    "W91": ("cpc", "google"),  # anonymous visitor: not scored
+}
+
+
+@pytest.fixture(scope="module")
+def campaigns(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    """The fixture with utm tags on six web events and two campaign_click rules:
+    I8 starts_with cpc/ +5 (cap 6, half-life 10 days), I9 in social/linkedin|social/facebook +3."""
+    tmp_path = tmp_path_factory.mktemp("campaigns")
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURE / "raw", raw)
+
+    def tag(events):
+        for event in events:
+            if event["event_id"] in CAMPAIGN_TAGS:
+                event["utm_medium"], event["utm_source"] = CAMPAIGN_TAGS[event["event_id"]]
+                event["utm_campaign"] = "spring"
+        return events
+
+    edit_seed(raw / "web_events.csv", tag)
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURE / "seeds", seeds)
+    edit_seed(
+        seeds / "scoring_interest_rules.csv",
+        lambda rules: (
+            rules
+            + [
+                {
+                    "rule_id": "I8",
+                    "activity": "campaign_click",
+                    "operator": "starts_with",
+                    "value": "cpc/",
+                    "points": "5",
+                    "max_points": "6",
+                    "half_life_days": "10",
+                    "description": "Clicked an ad",
+                },
+                {
+                    "rule_id": "I9",
+                    "activity": "Campaign_Click ",
+                    "operator": "in",
+                    "value": "social/linkedin|social/facebook",
+                    "points": "3",
+                    "description": "Came from a social post",
+                },
+            ]
+        ),
+    )
+    database = build(tmp_path, seeds, raw)
+    connection = duckdb.connect(str(database), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_campaign_clicks_beside_the_web_events_own_activities(campaigns):
+    got = rows(
+        campaigns,
+        "select activity_id, contact_id, detail, source_table, source_row_id "
+        "from intermediate.int_activities where activity = 'campaign_click'",
+    )
+    # W31 has no medium, W63 is a bot's, W91 anonymous: no campaign_click
+    assert got == {
+        "web_events:campaign_click:W11": ("C1", "cpc/google", "web_events", "W11"),
+        "web_events:campaign_click:W12": ("C1", "cpc/", "web_events", "W12"),
+        "web_events:campaign_click:W62": ("C6", "social/linkedin", "web_events", "W62"),
+    }
+    # the events' own activities are all still there: 7 page views and a video, as before
+    assert rows(
+        campaigns,
+        "select activity, count(*) from intermediate.int_activities "
+        "where source_table = 'web_events' group by activity",
+    ) == {"page_view": 7, "video_view": 1, "campaign_click": 3}
+
+
+def test_campaign_click_rules_score_with_decay_and_cap(campaigns):
+    got = rows(
+        campaigns,
+        "select contact_id, interest_score, lead_score from marts.fct_lead_scores "
+        "where contact_id in ('C1', 'C3', 'C6')",
+    )
+    # C1: I8 W11 age 10, half-life 10: 5 x 0.5 = 2.5; W12 age 0: 5 -> 7.5, capped at 6.
+    #   interest 69 + 6 = 75, lead 75 + 75 = 150.
+    assert got["C1"] == pytest.approx((75.0, 150.0))
+    # C6: I9 W62 social/linkedin, no decay: 3 -> 6.5 + 3 = 9.5, lead 50 + 9.5 = 59.5 (the bot's
+    #   cpc/google W63 gives nothing).
+    assert got["C6"] == pytest.approx((9.5, 59.5))
+    # C3: W31 carries a source but no medium: 64 as before
+    assert got["C3"] == pytest.approx((64.0, 114.0))
+    components = {
+        (row[0], row[1]): (row[2], row[3])
+        for row in campaigns.execute(
+            "select contact_id, rule_id, matches, points from marts.fct_lead_score_components "
+            "where rule_id in ('I8', 'I9')"
+        ).fetchall()
+    }
+    assert components.keys() == {("C1", "I8"), ("C6", "I9")}
+    assert components[("C1", "I8")] == (2, pytest.approx(6.0))
+    assert components[("C6", "I9")] == (1, pytest.approx(3.0))

@@ -53,13 +53,13 @@
     end
 {%- endmacro %}
 
-{#- Contribution of matched points after `age_days` days (SPEC §4): halved every half_life_days
-    (no decay when it is null), nothing once age_days reaches window_days (when set). -#}
-{% macro decayed_points(points, age_days, half_life_days, window_days) -%}
+{#- Weight of a day in the running sums of decay (SPEC §8): 0.5 ^ ((reference − day) / half_life_days),
+    1 without a half-life. `points × weight(day) / weight(d)` is the points of `day` decayed to day d,
+    so a running sum of weighted points read on day d gives the decayed total in one pass. -#}
+{% macro decay_weight(reference_date, day, half_life_days) -%}
     case
-        when {{ window_days }} is not null and {{ age_days }} >= {{ window_days }} then 0
-        when {{ half_life_days }} is null then {{ points }}
-        else {{ points }} * power(0.5, {{ age_days }} / {{ half_life_days }})
+        when {{ half_life_days }} is null then 1
+        else power(0.5, {{ dbt.datediff(day, reference_date, 'day') }} / {{ half_life_days }})
     end
 {%- endmacro %}
 

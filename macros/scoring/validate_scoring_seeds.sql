@@ -50,6 +50,7 @@
             'email_reply': 'text',
             'email_unsubscribe': 'text',
             'email_bounce': 'text',
+            'campaign_click': 'text',
         },
         'operators': ['equals', 'not_equals', 'in', 'not_in', 'contains', 'starts_with', 'ends_with',
                       'gte', 'lt', 'between', 'is_null', 'is_not_null', 'is_true', 'is_false'],

@@ -1,17 +1,27 @@
 {#- Building blocks of the base models, which classify every raw row as clean, quarantined (with a
-    reason) or superseded (an older CRM version), so that raw = clean + quarantined + superseded. -#}
+    reason), superseded (an older CRM version) or after_as_of (not happened yet on as_of_date), so
+    that raw = clean + quarantined + superseded + after_as_of. -#}
 
-{#- CASE branches for a required timestamp: missing, unparsable, or more than a day after
-    as_of_date (on a day after the day that follows it). `column` is the parsed column and
-    `column`_text the raw text. -#}
+{#- CASE branches for a required timestamp: missing, unparsable, or in the future: on a day after
+    the day that follows the later of as_of_date and the build's own date (SPEC §4a). `column` is
+    the parsed column and `column`_text the raw text. A timestamp after as_of_date that is not
+    that far is no problem: the row has not happened yet (row status after_as_of). -#}
 {% macro timestamp_problems(column, required=true) -%}
     {%- if required %}
         when {{ column }}_text is null then 'missing {{ column }}'
     {%- endif %}
         when {{ column }}_text is not null and {{ column }} is null
             then 'unparsable {{ column }}'
-        when {{ column }} >= {{ dbt.dateadd('day', 2, as_of_date()) }}
-            then '{{ column }} more than a day after as_of_date'
+        when {{ column }} >= {{ dbt.dateadd('day', 2, future_reference_date()) }}
+            then '{{ column }} more than a day in the future'
+{%- endmacro %}
+
+{#- CASE branch placed after the checks of a row's own values and before the checks of its
+    references (a contact that must exist): a row dated after as_of_date has no further problem
+    for this computation, since what it refers to may not exist yet either. It is classified
+    after_as_of by classify_rows / classify_versions. -#}
+{% macro after_as_of_stops_checks(column) -%}
+        when {{ is_after_as_of(column) }} then null
 {%- endmacro %}
 
 {#- The raw row as one readable text, `column=value` pairs in declared order, kept with a
@@ -40,33 +50,99 @@
     {{ dbt.concat(parts) if parts else "''" }}
 {%- endmacro %}
 
-{#- Final select of a base model: ranks the rows of one key (latest first, ties broken by the raw
-    text so reruns agree), and classifies each row. The first usable row of a key is clean; a
-    later one is `superseded` (CRM versions) or quarantined as a duplicate (events). -#}
-{% macro classify_rows(from_cte, key_column, latest_column, duplicates='quarantined') -%}
+{#- Final select of an event base model: ranks the usable rows of one key (latest first, ties
+    broken by the raw text so reruns agree), and classifies each row: `quarantined` (a problem),
+    `after_as_of` (dated after as_of_date by `after_as_of_column`: not happened yet, SPEC §4a),
+    `clean` (the first usable row of its key) or a duplicate of it (quarantined). -#}
+{% macro classify_rows(from_cte, key_column, latest_column, after_as_of_column=none) -%}
+    {%- set is_after -%}
+        {%- if after_as_of_column is none -%}false{%- else -%}{{ is_after_as_of(after_as_of_column) }}{%- endif -%}
+    {%- endset %}
     select
         ranked.*,
-        coalesce(
-            ranked.row_problem,
-            case when ranked.version_rank > 1 and '{{ duplicates }}' = 'quarantined'
-                then 'duplicate {{ key_column }}' end
-        ) as quarantine_reason,
+        case
+            when ranked.row_problem is not null then ranked.row_problem
+            when ranked.is_after_as_of then null
+            when ranked.version_rank > 1 then 'duplicate {{ key_column }}'
+        end as quarantine_reason,
         case
             when ranked.row_problem is not null then 'quarantined'
+            when ranked.is_after_as_of then 'after_as_of'
             when ranked.version_rank = 1 then 'clean'
-            else '{{ duplicates }}'
+            else 'quarantined'
         end as row_status
     from (
         select
-            {{ from_cte }}.*,
+            flagged.*,
             row_number() over (
                 partition by
-                    {{ key_column }},
-                    case when row_problem is null then 0 else 1 end
-                order by {{ latest_column }} desc, raw_row desc
+                    flagged.{{ key_column }},
+                    case when flagged.row_problem is null then 0 else 1 end,
+                    flagged.is_after_as_of
+                order by flagged.{{ latest_column }} desc, flagged.raw_row desc
             ) as version_rank
-        from {{ from_cte }}
+        from (
+            select
+                {{ from_cte }}.*,
+                coalesce({{ is_after }}, false) as is_after_as_of
+            from {{ from_cte }}
+        ) as flagged
     ) as ranked
+{%- endmacro %}
+
+{#- Final select of a CRM base model (SPEC §4a): every usable version of a record gets the interval
+    of days it is in force, [valid_from_date, valid_to_date): from the day it was written until the
+    day the next version was written (ties: the raw text, so reruns agree). The first version is in
+    force from the record's creation day (`created_column`), or from always for a record without
+    one (companies): a record whose every version was written after a day still exists on that
+    day, with its earliest version standing in. The version in force on as_of_date is `clean`;
+    older ones are `superseded`, later ones `after_as_of`. -#}
+{% macro classify_versions(from_cte, key_column, created_column=none) -%}
+    {%- set first_valid_from -%}
+        {%- if created_column is none -%}
+            cast('1900-01-01' as date)
+        {%- else -%}
+            least(cast({{ created_column }} as date), cast(updated_at as date))
+        {%- endif -%}
+    {%- endset %}
+    select
+        versioned.*,
+        versioned.row_problem as quarantine_reason,
+        case
+            when versioned.row_problem is not null then 'quarantined'
+            when {{ version_valid_on(as_of_date(), 'versioned') }} then 'clean'
+            when versioned.updated_at < {{ dbt.dateadd('day', 1, as_of_date()) }} then 'superseded'
+            else 'after_as_of'
+        end as row_status
+    from (
+        select
+            ordered.*,
+            case
+                when ordered.row_problem is not null then null
+                when ordered.version_number = 1 then {{ first_valid_from }}
+                else cast(ordered.updated_at as date)
+            end as valid_from_date,
+            case
+                when ordered.row_problem is null
+                    then lead(cast(ordered.updated_at as date)) over (
+                        partition by
+                            ordered.{{ key_column }},
+                            case when ordered.row_problem is null then 0 else 1 end
+                        order by ordered.version_number
+                    )
+            end as valid_to_date
+        from (
+            select
+                {{ from_cte }}.*,
+                row_number() over (
+                    partition by
+                        {{ key_column }},
+                        case when row_problem is null then 0 else 1 end
+                    order by updated_at asc, raw_row asc
+                ) as version_number
+            from {{ from_cte }}
+        ) as ordered
+    ) as versioned
 {%- endmacro %}
 
 {#- CASE branch for a type column whose value is not one of the accepted values of the input
@@ -78,11 +154,4 @@
             {%- endfor %}
         )
             then 'unknown {{ column }}'
-{%- endmacro %}
-
-{#- CASE branch of a CRM base model: a version written after as_of_date (but not more than a day
-    after, which timestamp_problems quarantines as dirty) does not exist yet for the computation. -#}
-{% macro version_not_yet_effective_problem(column) -%}
-        when {{ column }} >= {{ dbt.dateadd('day', 1, as_of_date()) }}
-            then '{{ column }} after as_of_date (version not yet effective)'
 {%- endmacro %}

@@ -1,6 +1,8 @@
 -- Every clean engagement row becomes its activities (SPEC §2): forms one each, e-mail events one
--- each except `sent`, event registrations one each plus one per attended registration. Returns
--- the sources whose expected and actual activity counts differ.
+-- each except `sent`, event registrations one each plus one per attended registration whose event
+-- day has come by as_of_date (the stream holds what happened up to as_of_date); web events:
+-- assert_web_traffic_classes_add_up, by traffic class and utm_medium. Returns the sources whose
+-- expected and actual activity counts differ.
 with activity_counts as (
     select
         source_table,
@@ -24,7 +26,9 @@ expected_counts as (
     select
         'event_attendance' as source_table,
         (
-            select count(*) + sum(case when is_attended then 1 else 0 end)
+            select
+                count(*)
+                + sum(case when is_attended and event_date <= {{ as_of_date() }} then 1 else 0 end)
             from {{ ref('stg_events__registrations') }}
         ) as expected_activities
 ),

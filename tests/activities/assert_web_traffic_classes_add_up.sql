@@ -1,6 +1,7 @@
 -- Nothing of the web traffic is lost (SPEC §2, §7): clean web events (stg_web__events) =
--- known + anonymous + bot events, the anonymous and bot models hold exactly their class, and every
--- known event is one activity. Returns one row naming each count that does not add up.
+-- known + anonymous + bot events, the anonymous and bot models hold exactly their class, every
+-- known event is one activity of its own, and every known event with a utm_medium is one
+-- campaign_click besides. Returns one row naming each count that does not add up.
 -- (One-row counts joined together rather than scalar subqueries, which Spark 4 fails to plan
 -- next to `counts.*` in a union.)
 with clean_counts as (
@@ -12,7 +13,10 @@ stitched_counts as (
         count(*) as stitched_events,
         count(case when traffic_class = 'known' then 1 end) as known_events,
         count(case when traffic_class = 'anonymous' then 1 end) as anonymous_events,
-        count(case when traffic_class = 'bot' then 1 end) as bot_events
+        count(case when traffic_class = 'bot' then 1 end) as bot_events,
+        count(
+            case when traffic_class = 'known' and {{ clean_text('utm_medium') }} is not null then 1 end
+        ) as known_campaign_events
     from {{ ref('int_web_events_stitched') }}
 ),
 
@@ -25,7 +29,10 @@ bot_model_counts as (
 ),
 
 activity_counts as (
-    select count(*) as web_activities from {{ ref('int_activities') }}
+    select
+        count(case when activity != 'campaign_click' then 1 end) as web_activities,
+        count(case when activity = 'campaign_click' then 1 end) as campaign_click_activities
+    from {{ ref('int_activities') }}
     where source_table = 'web_events'
 ),
 
@@ -36,9 +43,11 @@ counts as (
         stitched_counts.known_events,
         stitched_counts.anonymous_events,
         stitched_counts.bot_events,
+        stitched_counts.known_campaign_events,
         anonymous_model_counts.anonymous_model_events,
         bot_model_counts.bot_model_events,
-        activity_counts.web_activities
+        activity_counts.web_activities,
+        activity_counts.campaign_click_activities
     from clean_counts
     cross join stitched_counts
     cross join anonymous_model_counts
@@ -76,6 +85,12 @@ checks as (
         counts.*
     from counts
     where web_activities != known_events
+    union all
+    select
+        'campaign_click activities != known events with a utm_medium' as problem,
+        counts.*
+    from counts
+    where campaign_click_activities != known_campaign_events
 )
 
 select * from checks

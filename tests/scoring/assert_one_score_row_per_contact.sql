@@ -2,6 +2,7 @@
 -- (int_contacts_enriched): the same number of rows, and no contact missing on either side.
 with contacts as (
     select contact_id from {{ ref('int_contacts_enriched') }}
+    where scoring_date = {{ as_of_date() }}
 ),
 
 scores as (

@@ -1,156 +1,13 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy=activity_days_strategy(),
-    unique_key='activity_date',
-    partition_by=['activity_date'],
-    on_schema_change='fail',
-) }}
+{{ config(materialized='view') }}
 
--- The activity stream (SPEC §2): one row per activity of a known contact, from every engagement
--- source, with the raw row it came from (source_table, source_row_id). `detail` is the text the
--- interest rules match; detail_number is its numeric reading (video percent).
---
--- Incremental by activity day: a run rebuilds every day from `activity_lookback_days` before the
--- latest day already built, and every older day whose activities differ from the ones built:
--- a visitor identified since (stitching moves their old web events to a contact), a contact
--- that arrived late in the CRM (its earlier forms, e-mails and web events become clean), a
--- corrected raw row. Whole days are replaced, so an incremental run gives the same rows as a
--- full refresh; only a day that lost every activity keeps its old rows until
--- `dbt build --full-refresh`.
-with web as (
-    select * from {{ ref('int_web_events_stitched') }}
-    where traffic_class = 'known'
-),
-
-forms as (
-    select * from {{ ref('stg_forms__submissions') }}
-),
-
-registrations as (
-    select * from {{ ref('stg_events__registrations') }}
-),
-
-email_events as (
-    select * from {{ ref('stg_email__events') }}
-    where event_type != 'sent'
-),
-
-campaigns as (
-    select * from {{ ref('stg_email__campaigns') }}
-),
-
-web_activities as (
-    select
-        'web_events' as source_table,
-        event_id as source_row_id,
-        contact_id,
-        case event_type
-            when 'page_view' then 'page_view'
-            when 'link_click' then 'link_click'
-            when 'video_progress' then 'video_view'
-            when 'file_download' then 'content_download'
-        end as activity,
-        case
-            when event_type = 'video_progress'
-                then {{ number_as_text('video_percent') }}
-            when event_type = 'file_download' then {{ path_file_name('page_path') }}
-            else page_path
-        end as detail,
-        case when event_type = 'video_progress' then video_percent end as detail_number,
-        occurred_at
-    from web
-),
-
-form_activities as (
-    select
-        'form_submissions' as source_table,
-        submission_id as source_row_id,
-        contact_id,
-        form_type as activity,
-        case
-            when form_type = 'content_download' then lower(asset_name)
-            when form_type = 'event_registration' then 'unknown'
-            else page_path
-        end as detail,
-        cast(null as {{ scoring_type_double() }}) as detail_number,
-        submitted_at as occurred_at
-    from forms
-),
-
-registration_activities as (
-    select
-        'event_attendance' as source_table,
-        registration_id as source_row_id,
-        contact_id,
-        'event_registration' as activity,
-        event_type as detail,
-        cast(null as {{ scoring_type_double() }}) as detail_number,
-        registered_at as occurred_at
-    from registrations
-),
-
-attendance_activities as (
-    select
-        'event_attendance' as source_table,
-        registration_id as source_row_id,
-        contact_id,
-        'event_attendance' as activity,
-        event_type as detail,
-        cast(null as {{ scoring_type_double() }}) as detail_number,
-        cast(event_date as {{ dbt.type_timestamp() }}) as occurred_at
-    from registrations
-    where is_attended
-),
-
-email_activities as (
-    select
-        'email_events' as source_table,
-        email_events.event_id as source_row_id,
-        email_events.contact_id,
-        {{ dbt.concat(["'email_'", "email_events.event_type"]) }} as activity,
-        campaigns.campaign_type as detail,
-        cast(null as {{ scoring_type_double() }}) as detail_number,
-        email_events.occurred_at
-    from email_events
-    left join campaigns
-        on email_events.campaign_id = campaigns.campaign_id
-),
-
-unioned as (
-    select * from web_activities
-    union all
-    select * from form_activities
-    union all
-    select * from registration_activities
-    union all
-    select * from attendance_activities
-    union all
-    select * from email_activities
+-- The activity stream (SPEC §2) as of as_of_date: one row per activity of a known contact, from
+-- every engagement source, with the raw row it came from. A reading of the incremental
+-- int_activity_log without its placeholder rows for days left without activity.
+with activity_log as (
+    select * from {{ ref('int_activity_log') }}
 ),
 
 activities as (
-    select
-        {{ dbt.concat(["source_table", "':'", "activity", "':'", "source_row_id"]) }} as activity_id,
-        contact_id,
-        activity,
-        detail,
-        detail_number,
-        occurred_at,
-        cast(occurred_at as date) as activity_date,
-        source_table,
-        source_row_id
-    from unioned
-),
-
-{% if is_incremental() %}
-watermark as (
-    select
-        {{ dbt.dateadd('day', -1 * var('activity_lookback_days', 3), 'max(activity_date)') }}
-            as rebuild_from
-    from {{ this }}
-),
-
-built as (
     select
         activity_id,
         contact_id,
@@ -160,41 +17,12 @@ built as (
         occurred_at,
         activity_date,
         source_table,
-        source_row_id
-    from {{ this }}
-),
-
--- rows that are new or changed, and rows that are gone, compared with what was built
-changed_rows as (
-    select * from activities
-    except
-    select * from built
-),
-
-removed_rows as (
-    select * from built
-    except
-    select * from activities
-),
-
-rebuilt_days as (
-    select activities.activity_date
-    from activities
-    cross join watermark
-    where activities.activity_date >= watermark.rebuild_from
-    union
-    select activity_date from changed_rows
-    union
-    select activity_date from removed_rows
-),
-
-{% endif %}
-
-final as (
-    select * from activities
-    {% if is_incremental() %}
-        where activity_date in (select activity_date from rebuilt_days)
-    {% endif %}
+        source_row_id,
+        anonymous_id,
+        contact_resolved_by
+    from activity_log
+    where activity_id is not null
+        and activity_date <= {{ as_of_date() }}
 )
 
-select * from final
+select * from activities

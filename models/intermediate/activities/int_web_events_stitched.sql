@@ -6,8 +6,11 @@ with events as (
     select * from {{ ref('stg_web__events') }}
 ),
 
+-- the activity stream is stitched as of as_of_date; other scoring days re-attribute its web
+-- activities with their own identities (int_scoring_day_activities)
 identities as (
     select * from {{ ref('int_web_identities_resolved') }}
+    where scoring_date = {{ as_of_date() }}
 ),
 
 bot_patterns as (

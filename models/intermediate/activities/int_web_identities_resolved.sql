@@ -1,17 +1,30 @@
--- One contact per anonymous visitor (SPEC §2): where one anonymous_id was identified as several
--- contacts, the latest identification on or before as_of_date wins (ties: the smallest contact_id).
-with identities as (
-    select * from {{ ref('stg_web__identities') }}
-    where identified_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
+-- One contact per anonymous visitor on each scoring day (SPEC §2, §4a): where one anonymous_id
+-- was identified as several contacts, the latest identification on or before the scoring day
+-- wins (ties: the smallest contact_id).
+with scoring_days as (
+    select * from {{ ref('int_scoring_days') }}
+),
+
+identities as (
+    select
+        scoring_days.scoring_date,
+        stg_web__identities.anonymous_id,
+        stg_web__identities.contact_id,
+        stg_web__identities.identified_at
+    from {{ ref('stg_web__identities') }} as stg_web__identities
+    inner join scoring_days
+        on stg_web__identities.identified_at
+            < {{ dbt.dateadd('day', 1, 'scoring_days.scoring_date') }}
 ),
 
 ranked as (
     select
+        scoring_date,
         anonymous_id,
         contact_id,
         identified_at,
         row_number() over (
-            partition by anonymous_id
+            partition by scoring_date, anonymous_id
             order by identified_at desc, contact_id asc
         ) as identification_rank
     from identities
@@ -20,21 +33,24 @@ ranked as (
 -- A grouped count, not count(distinct) over a window: PostgreSQL has no distinct window aggregates.
 contacts_per_visitor as (
     select
+        scoring_date,
         anonymous_id,
         count(distinct contact_id) as identified_contacts
     from identities
-    group by anonymous_id
+    group by scoring_date, anonymous_id
 ),
 
 resolved as (
     select
+        ranked.scoring_date,
         ranked.anonymous_id,
         ranked.contact_id,
         ranked.identified_at,
         contacts_per_visitor.identified_contacts
     from ranked
     inner join contacts_per_visitor
-        on ranked.anonymous_id = contacts_per_visitor.anonymous_id
+        on ranked.scoring_date = contacts_per_visitor.scoring_date
+            and ranked.anonymous_id = contacts_per_visitor.anonymous_id
     where ranked.identification_rank = 1
 )
 

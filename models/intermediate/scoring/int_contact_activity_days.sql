@@ -1,13 +1,13 @@
--- What the lifecycle stage of a day needs to know about a contact's activity days: whether the
--- day had engagement (any activity but e-mail bounces and unsubscribes, for the inactivity rule)
--- and how many conversions (form-like activities, SPEC §4) of each kind it had.
+-- What the lifecycle stage of a day needs to know about a contact's activity days, per scoring
+-- day: whether the day had engagement (any activity but e-mail bounces and unsubscribes, for the
+-- inactivity rule) and how many conversions (form-like activities, SPEC §4) of each kind it had.
 with activities as (
-    select * from {{ ref('int_activities') }}
-    where activity_date <= {{ as_of_date() }}
+    select * from {{ ref('int_scoring_day_activities') }}
 ),
 
 per_day as (
     select
+        scoring_date,
         contact_id,
         activity_date,
         max(
@@ -23,7 +23,7 @@ per_day as (
             end
         ) as other_conversions
     from activities
-    group by contact_id, activity_date
+    group by scoring_date, contact_id, activity_date
 )
 
 select * from per_day

@@ -5,7 +5,7 @@
 {%- set number_attributes = ['employee_count', 'annual_revenue'] -%}
 {%- set boolean_attributes = ['is_free_email', 'email_opt_out', 'has_existing_solution'] -%}
 
--- The fit attributes of SPEC §3 in long form, one row per contact and attribute, ready to be
+-- The fit attributes of SPEC §3 in long form, one row per scoring day, contact and attribute, ready to be
 -- joined to the fit rules: value_text is lower-cased and trimmed (booleans as 'true'/'false'),
 -- value_number is the numeric reading used by gte, lt and between.
 with contacts as (
@@ -15,6 +15,7 @@ with contacts as (
 attribute_values as (
     {% for attribute in text_attributes %}
         select
+            scoring_date,
             contact_id,
             '{{ attribute }}' as attribute,
             nullif(lower(trim({{ attribute }})), '') as value_text,
@@ -24,6 +25,7 @@ attribute_values as (
     {% endfor %}
     {% for attribute in number_attributes %}
         select
+            scoring_date,
             contact_id,
             '{{ attribute }}' as attribute,
             {{ number_as_text(attribute) }} as value_text,
@@ -33,6 +35,7 @@ attribute_values as (
     {% endfor %}
     {% for attribute in boolean_attributes %}
         select
+            scoring_date,
             contact_id,
             '{{ attribute }}' as attribute,
             case

@@ -1,38 +1,39 @@
--- First deal created and first deal won per contact, on or before as_of_date (deals as they stand
--- on as_of_date). A won deal without closed_at counts as won on the day of its last update.
-with deals as (
-    select * from {{ ref('stg_crm__deals') }}
+-- First deal created and first deal won per contact on each scoring day (SPEC §4a): the deal
+-- versions in force on that day, for deals created on or before it. A deal is won on the day only
+-- when its version says won and its closed_at (updated_at when missing) is on or before the day;
+-- a deal created before and won after the day is an open deal then (an opportunity).
+with scoring_days as (
+    select * from {{ ref('int_scoring_days') }}
+),
+
+deal_versions as (
+    select * from {{ ref('stg_crm__deal_versions') }}
     where contact_id is not null
 ),
 
-dated as (
+deals as (
     select
-        contact_id,
-        cast(created_at as date) as deal_created_date,
+        scoring_days.scoring_date,
+        deal_versions.contact_id,
+        cast(deal_versions.created_at as date) as deal_created_date,
         case
-            when deal_stage = 'won' then cast(coalesce(closed_at, updated_at) as date)
+            when deal_versions.deal_stage = 'won'
+                then cast(coalesce(deal_versions.closed_at, deal_versions.updated_at) as date)
         end as deal_won_date
-    from deals
+    from deal_versions
+    inner join scoring_days
+        on {{ version_valid_on('scoring_days.scoring_date', 'deal_versions') }}
+    where cast(deal_versions.created_at as date) <= scoring_days.scoring_date
 ),
 
 per_contact as (
     select
+        scoring_date,
         contact_id,
         min(deal_created_date) as first_deal_created_date,
-        min(deal_won_date) as first_deal_won_date
-    from dated
-    where deal_created_date <= {{ as_of_date() }}
-    group by contact_id
-),
-
-final as (
-    select
-        contact_id,
-        first_deal_created_date,
-        case
-            when first_deal_won_date <= {{ as_of_date() }} then first_deal_won_date
-        end as first_deal_won_date
-    from per_contact
+        min(case when deal_won_date <= scoring_date then deal_won_date end) as first_deal_won_date
+    from deals
+    group by scoring_date, contact_id
 )
 
-select * from final
+select * from per_contact

@@ -1,16 +1,12 @@
--- Evaluation days of each contact (SPEC §4): the day it was created, every later day with an
--- activity, a deal created or won, or a CRM override, and as_of_date itself. Earlier days count
--- as the creation day. Carries what the stage of that day needs.
+-- Evaluation days of each contact on each scoring day (SPEC §4): the day it was created, every
+-- later day with an activity, a deal created or won, or a CRM override, and the scoring day
+-- itself. Earlier days count as the creation day.
 with contacts as (
     select * from {{ ref('int_contacts_enriched') }}
 ),
 
-activities as (
-    select
-        contact_id,
-        activity_date
-    from {{ ref('int_activities') }}
-    where activity_date <= {{ as_of_date() }}
+activity_days as (
+    select * from {{ ref('int_contact_activity_days') }}
 ),
 
 deals as (
@@ -19,32 +15,38 @@ deals as (
 
 candidate_days as (
     select
+        scoring_date,
         contact_id,
         created_date as candidate_date
     from contacts
     union all
     select
+        scoring_date,
         contact_id,
-        {{ as_of_date() }} as candidate_date
+        scoring_date as candidate_date
     from contacts
     union all
     select
+        scoring_date,
         contact_id,
         activity_date as candidate_date
-    from activities
+    from activity_days
     union all
     select
+        scoring_date,
         contact_id,
         first_deal_created_date as candidate_date
     from deals
     union all
     select
+        scoring_date,
         contact_id,
         first_deal_won_date as candidate_date
     from deals
     where first_deal_won_date is not null
     union all
     select
+        scoring_date,
         contact_id,
         cast(lifecycle_stage_override_at as date) as candidate_date
     from contacts
@@ -53,12 +55,14 @@ candidate_days as (
 
 evaluation_days as (
     select distinct
+        contacts.scoring_date,
         contacts.contact_id,
         greatest(candidate_days.candidate_date, contacts.created_date) as evaluation_date
     from candidate_days
     inner join contacts
-        on candidate_days.contact_id = contacts.contact_id
-    where candidate_days.candidate_date <= {{ as_of_date() }}
+        on candidate_days.scoring_date = contacts.scoring_date
+            and candidate_days.contact_id = contacts.contact_id
+    where candidate_days.candidate_date <= contacts.scoring_date
 )
 
 select * from evaluation_days

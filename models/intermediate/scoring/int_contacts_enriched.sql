@@ -1,12 +1,18 @@
--- Contacts that exist as of as_of_date (created on or before it, SPEC §4), with their company and
--- every fit attribute of SPEC §3 in one wide row.
-with contacts as (
-    select * from {{ ref('stg_crm__contacts') }}
-    where cast(created_at as date) <= {{ as_of_date() }}
+-- Contacts that exist on each scoring day (SPEC §4, §4a), with their company and every fit
+-- attribute of SPEC §3 in one wide row: the CRM version of the contact and of its company in
+-- force on that day (stg_crm__*_versions), for a contact created on or before it. A contact whose
+-- every version was written after the day stands in with its earliest version
+-- (is_later_version).
+with scoring_days as (
+    select * from {{ ref('int_scoring_days') }}
 ),
 
-companies as (
-    select * from {{ ref('stg_crm__companies') }}
+contact_versions as (
+    select * from {{ ref('stg_crm__contact_versions') }}
+),
+
+company_versions as (
+    select * from {{ ref('stg_crm__company_versions') }}
 ),
 
 seniority_patterns as (
@@ -17,13 +23,33 @@ free_email_domains as (
     select * from {{ ref('int_scoring__free_email_domains') }}
 ),
 
+contacts as (
+    select
+        scoring_days.scoring_date,
+        contact_versions.*
+    from contact_versions
+    inner join scoring_days
+        on {{ version_valid_on('scoring_days.scoring_date', 'contact_versions') }}
+    where cast(contact_versions.created_at as date) <= scoring_days.scoring_date
+),
+
+companies as (
+    select
+        scoring_days.scoring_date,
+        company_versions.*
+    from company_versions
+    inner join scoring_days
+        on {{ version_valid_on('scoring_days.scoring_date', 'company_versions') }}
+),
+
 -- seniority: the matching pattern with the lowest priority number wins; no match = individual
 seniority_matches as (
     select
+        contacts.scoring_date,
         contacts.contact_id,
         seniority_patterns.seniority,
         row_number() over (
-            partition by contacts.contact_id
+            partition by contacts.scoring_date, contacts.contact_id
             order by seniority_patterns.priority asc, seniority_patterns.pattern asc
         ) as match_rank
     from contacts
@@ -44,11 +70,13 @@ with_domain as (
 enriched as (
     select
         -- ids
+        with_domain.scoring_date,
         with_domain.contact_id,
         with_domain.company_id,
         with_domain.owner_id,
         -- personal data
         with_domain.email,
+        with_domain.email_normalized,
         with_domain.first_name,
         with_domain.last_name,
         -- organisation
@@ -81,15 +109,19 @@ enriched as (
         -- lifecycle
         with_domain.lifecycle_stage_override,
         with_domain.lifecycle_stage_override_at,
+        -- versions (SPEC §4a)
+        cast(with_domain.updated_at as date) > with_domain.scoring_date as is_later_version,
         -- timestamps
         with_domain.created_at,
         cast(with_domain.created_at as date) as created_date,
         with_domain.updated_at
     from with_domain
     left join companies
-        on with_domain.company_id = companies.company_id
+        on with_domain.scoring_date = companies.scoring_date
+            and with_domain.company_id = companies.company_id
     left join seniority_matches
-        on with_domain.contact_id = seniority_matches.contact_id
+        on with_domain.scoring_date = seniority_matches.scoring_date
+            and with_domain.contact_id = seniority_matches.contact_id
             and seniority_matches.match_rank = 1
     left join free_email_domains
         on with_domain.email_domain = free_email_domains.domain

@@ -1,4 +1,4 @@
--- Fit rules that hold for a contact (SPEC §4), one row per contact and matching rule.
+-- Fit rules that hold for a contact (SPEC §4), one row per scoring day, contact and matching rule.
 with attribute_values as (
     select * from {{ ref('int_contact_attribute_values') }}
 ),
@@ -14,6 +14,7 @@ rule_values as (
 
 item_matches as (
     select
+        attribute_values.scoring_date,
         attribute_values.contact_id,
         attribute_values.value_text,
         rules.rule_id,
@@ -38,6 +39,7 @@ item_matches as (
 
 per_rule as (
     select
+        scoring_date,
         contact_id,
         rule_id,
         level,
@@ -48,11 +50,13 @@ per_rule as (
         is_disqualifying,
         max(is_item_match) as any_item_matches
     from item_matches
-    group by contact_id, rule_id, level, attribute, operator, value_text, points, is_disqualifying
+    group by
+        scoring_date, contact_id, rule_id, level, attribute, operator, value_text, points, is_disqualifying
 ),
 
 matched as (
     select
+        scoring_date,
         contact_id,
         rule_id,
         level,

@@ -1,18 +1,25 @@
--- Matched interest points per contact, rule and activity day, before decay: the grain at which
--- decay is applied (age is counted in whole days).
-with matches as (
+-- Matched interest points per scoring day, contact, rule and activity day, before decay: the
+-- grain at which decay is applied (age is counted in whole days).
+with activities as (
+    select * from {{ ref('int_scoring_day_activities') }}
+),
+
+matches as (
     select * from {{ ref('int_interest_rule_matches') }}
 ),
 
 daily as (
     select
-        contact_id,
-        rule_id,
-        activity_date,
+        activities.scoring_date,
+        activities.contact_id,
+        matches.rule_id,
+        activities.activity_date,
         count(*) as matches,
-        sum(points) as points
-    from matches
-    group by contact_id, rule_id, activity_date
+        sum(matches.points) as points
+    from activities
+    inner join matches
+        on activities.activity_id = matches.activity_id
+    group by activities.scoring_date, activities.contact_id, matches.rule_id, activities.activity_date
 )
 
 select * from daily

@@ -1,11 +1,8 @@
--- Interest rules matched by each activity up to as_of_date (SPEC §4): one row per activity and
--- matching rule (one activity may match several rules; each counts).
+-- Interest rules matched by each activity of the stream (SPEC §4): one row per activity and
+-- matching rule (one activity may match several rules; each counts). Whether an activity matches
+-- depends on the activity alone, so this is computed once for every scoring day.
 with activities as (
-    select activities.*
-    from {{ ref('int_activities') }} as activities
-    inner join {{ ref('int_contacts_enriched') }} as contacts
-        on activities.contact_id = contacts.contact_id
-    where activities.activity_date <= {{ as_of_date() }}
+    select * from {{ ref('int_activities') }}
 ),
 
 rules as (
@@ -20,8 +17,6 @@ rule_values as (
 item_matches as (
     select
         activities.activity_id,
-        activities.contact_id,
-        activities.activity_date,
         activities.detail,
         rules.rule_id,
         rules.operator,
@@ -44,23 +39,19 @@ item_matches as (
 per_rule as (
     select
         activity_id,
-        contact_id,
-        activity_date,
         detail,
         rule_id,
         operator,
         points,
         max(is_item_match) as any_item_matches
     from item_matches
-    group by activity_id, contact_id, activity_date, detail, rule_id, operator, points
+    group by activity_id, detail, rule_id, operator, points
 ),
 
 matched as (
     select
         activity_id,
-        contact_id,
         rule_id,
-        activity_date,
         points
     from per_rule
     where {{ rule_condition_holds('operator', 'lower(trim(detail))', 'any_item_matches') }}

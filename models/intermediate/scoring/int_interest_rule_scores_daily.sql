@@ -1,6 +1,12 @@
--- Interest points per contact, rule and evaluation day (SPEC §4): each day's matched points decay
--- with the rule's half-life, drop out once their age reaches window_days, and the rule's total is
--- capped at max_points keeping its sign.
+-- Interest points per scoring day, contact, evaluation day and rule (SPEC §4): each day's matched
+-- points decay with the rule's half-life, drop out once their age reaches window_days, and the
+-- rule's total is capped at max_points keeping its sign.
+--
+-- Linear in the rows it reads (SPEC §8): p × 0.5^((d − t)/h) = p × w(t) / w(d) with
+-- w(t) = 0.5^((ref − t)/h), so one running sum of p × w(t) per contact and rule, read on each
+-- evaluation day d and divided by w(d), gives that day's decayed total; a matched day also leaves
+-- the running sum window_days later, which makes the sum a windowed one. ref is the contact's
+-- last matched day of the rule, so every weight stays in double range over the contact's history.
 with evaluation_days as (
     select * from {{ ref('int_contact_evaluation_days') }}
 ),
@@ -13,46 +19,135 @@ rules as (
     select * from {{ ref('int_scoring__interest_rules') }}
 ),
 
-aged as (
+contact_rules as (
     select
-        evaluation_days.contact_id,
-        evaluation_days.evaluation_date,
+        daily_points.scoring_date,
+        daily_points.contact_id,
         daily_points.rule_id,
-        daily_points.matches,
-        daily_points.points,
-        rules.half_life_days,
-        rules.window_days,
-        rules.max_points,
-        {{ dbt.datediff('daily_points.activity_date', 'evaluation_days.evaluation_date', 'day') }}
-            as age_days
-    from evaluation_days
-    inner join daily_points
-        on evaluation_days.contact_id = daily_points.contact_id
-            and evaluation_days.evaluation_date >= daily_points.activity_date
+        min(daily_points.activity_date) as first_match_date,
+        max(daily_points.activity_date) as reference_date,
+        max(rules.half_life_days) as half_life_days,
+        max(rules.window_days) as window_days,
+        max(rules.max_points) as max_points
+    from daily_points
     inner join rules
         on daily_points.rule_id = rules.rule_id
+    group by daily_points.scoring_date, daily_points.contact_id, daily_points.rule_id
+),
+
+-- a matched day enters the running sum with its points weighted by w(day) ...
+entries as (
+    select
+        daily_points.scoring_date,
+        daily_points.contact_id,
+        daily_points.rule_id,
+        daily_points.activity_date as event_date,
+        0 as event_order,
+        daily_points.matches as matches_change,
+        daily_points.points * {{ decay_weight(
+            'contact_rules.reference_date', 'daily_points.activity_date', 'contact_rules.half_life_days'
+        ) }} as weighted_points_change
+    from daily_points
+    inner join contact_rules
+        on daily_points.scoring_date = contact_rules.scoring_date
+            and daily_points.contact_id = contact_rules.contact_id
+            and daily_points.rule_id = contact_rules.rule_id
+),
+
+-- ... and leaves it window_days later, when its age reaches the window
+exits as (
+    select
+        entries.scoring_date,
+        entries.contact_id,
+        entries.rule_id,
+        cast(
+            {{ dbt.dateadd(
+                'day', 'cast(contact_rules.window_days as ' ~ dbt.type_int() ~ ')', 'entries.event_date') }}
+            as date
+        ) as event_date,
+        1 as event_order,
+        -1 * entries.matches_change as matches_change,
+        -1 * entries.weighted_points_change as weighted_points_change
+    from entries
+    inner join contact_rules
+        on entries.scoring_date = contact_rules.scoring_date
+            and entries.contact_id = contact_rules.contact_id
+            and entries.rule_id = contact_rules.rule_id
+    where contact_rules.window_days is not null
+),
+
+-- every evaluation day reads the running sum of each rule matched on or before it
+probes as (
+    select
+        evaluation_days.scoring_date,
+        evaluation_days.contact_id,
+        contact_rules.rule_id,
+        evaluation_days.evaluation_date as event_date,
+        2 as event_order,
+        0 as matches_change,
+        0 as weighted_points_change
+    from evaluation_days
+    inner join contact_rules
+        on evaluation_days.scoring_date = contact_rules.scoring_date
+            and evaluation_days.contact_id = contact_rules.contact_id
+            and evaluation_days.evaluation_date >= contact_rules.first_match_date
+),
+
+changes as (
+    select * from entries
+    union all
+    select * from exits
+    where event_date <= scoring_date
+    union all
+    select * from probes
+),
+
+running as (
+    select
+        scoring_date,
+        contact_id,
+        rule_id,
+        event_date,
+        event_order,
+        sum(matches_change) over (
+            partition by scoring_date, contact_id, rule_id
+            order by event_date, event_order
+            rows between unbounded preceding and current row
+        ) as matches,
+        sum(weighted_points_change) over (
+            partition by scoring_date, contact_id, rule_id
+            order by event_date, event_order
+            rows between unbounded preceding and current row
+        ) as weighted_points
+    from changes
 ),
 
 per_rule as (
     select
-        contact_id,
-        evaluation_date,
-        rule_id,
-        max_points,
-        sum(
-            case
-                when window_days is null or age_days < window_days then matches
-                else 0
-            end
-        ) as matches,
-        sum({{ decayed_points('points', 'age_days', 'half_life_days', 'window_days') }})
-            as uncapped_points
-    from aged
-    group by contact_id, evaluation_date, rule_id, max_points
+        running.scoring_date,
+        running.contact_id,
+        running.event_date as evaluation_date,
+        running.rule_id,
+        contact_rules.max_points,
+        running.matches,
+        case
+            -- every match has left the window: exactly nothing (no rounding residue)
+            when running.matches = 0 then 0
+            else running.weighted_points / {{ decay_weight(
+                'contact_rules.reference_date', 'running.event_date', 'contact_rules.half_life_days'
+            ) }}
+        end as uncapped_points
+    from running
+    inner join contact_rules
+        on running.scoring_date = contact_rules.scoring_date
+            and running.contact_id = contact_rules.contact_id
+            and running.rule_id = contact_rules.rule_id
+    where running.event_order = 2
 ),
 
 capped as (
     select
+        scoring_date,
         contact_id,
         evaluation_date,
         rule_id,

@@ -1,6 +1,8 @@
--- Scores and the computed lifecycle stage of every contact on each of its evaluation days
--- (SPEC §4). Fit and grade use the CRM records as they stand on as_of_date; interest, deals and
--- conversions use what happened up to the end of that day.
+-- Scores and the computed lifecycle stage of every contact on each of its evaluation days, per
+-- scoring day (SPEC §4). Fit and grade use the CRM records as they stand on the scoring day;
+-- interest, deals and conversions use what happened up to the end of each evaluation day. What
+-- accumulates over the days (last engagement, conversions) is a running aggregate over the
+-- contact's evaluation days: one pass, linear in the days (SPEC §8).
 with evaluation_days as (
     select * from {{ ref('int_contact_evaluation_days') }}
 ),
@@ -31,31 +33,77 @@ settings as (
 
 interest_rule_totals as (
     select
+        scoring_date,
         contact_id,
         evaluation_date,
         sum(points) as interest_rule_points
     from rule_scores
-    group by contact_id, evaluation_date
+    group by scoring_date, contact_id, evaluation_date
+),
+
+-- the activity days and the evaluation days of a contact in one sequence: a running aggregate
+-- read on an evaluation day covers every activity day up to it
+activity_and_evaluation_days as (
+    select
+        scoring_date,
+        contact_id,
+        activity_date as day_date,
+        0 as day_order,
+        case when has_engagement = 1 then activity_date end as engagement_date,
+        newsletter_signups,
+        other_conversions
+    from activity_days
+    union all
+    select
+        scoring_date,
+        contact_id,
+        evaluation_date as day_date,
+        1 as day_order,
+        cast(null as date) as engagement_date,
+        0 as newsletter_signups,
+        0 as other_conversions
+    from evaluation_days
+),
+
+running_activity as (
+    select
+        scoring_date,
+        contact_id,
+        day_date,
+        day_order,
+        max(engagement_date) over (
+            partition by scoring_date, contact_id
+            order by day_date, day_order
+            rows between unbounded preceding and current row
+        ) as last_engagement_date,
+        sum(newsletter_signups) over (
+            partition by scoring_date, contact_id
+            order by day_date, day_order
+            rows between unbounded preceding and current row
+        ) as newsletter_signups,
+        sum(other_conversions) over (
+            partition by scoring_date, contact_id
+            order by day_date, day_order
+            rows between unbounded preceding and current row
+        ) as other_conversions
+    from activity_and_evaluation_days
 ),
 
 activity_to_date as (
     select
-        evaluation_days.contact_id,
-        evaluation_days.evaluation_date,
-        max(
-            case when activity_days.has_engagement = 1 then activity_days.activity_date end
-        ) as last_engagement_date,
-        coalesce(sum(activity_days.newsletter_signups), 0) as newsletter_signups,
-        coalesce(sum(activity_days.other_conversions), 0) as other_conversions
-    from evaluation_days
-    left join activity_days
-        on evaluation_days.contact_id = activity_days.contact_id
-            and evaluation_days.evaluation_date >= activity_days.activity_date
-    group by evaluation_days.contact_id, evaluation_days.evaluation_date
+        scoring_date,
+        contact_id,
+        day_date as evaluation_date,
+        last_engagement_date,
+        newsletter_signups,
+        other_conversions
+    from running_activity
+    where day_order = 1
 ),
 
 interest as (
     select
+        activity_to_date.scoring_date,
         activity_to_date.contact_id,
         activity_to_date.evaluation_date,
         activity_to_date.last_engagement_date,
@@ -73,12 +121,14 @@ interest as (
     from activity_to_date
     cross join settings
     left join interest_rule_totals
-        on activity_to_date.contact_id = interest_rule_totals.contact_id
+        on activity_to_date.scoring_date = interest_rule_totals.scoring_date
+            and activity_to_date.contact_id = interest_rule_totals.contact_id
             and activity_to_date.evaluation_date = interest_rule_totals.evaluation_date
 ),
 
 scored as (
     select
+        interest.scoring_date,
         interest.contact_id,
         interest.evaluation_date,
         fit.fit_score,
@@ -100,7 +150,8 @@ scored as (
         end as interest_score
     from interest
     inner join fit
-        on interest.contact_id = fit.contact_id
+        on interest.scoring_date = fit.scoring_date
+            and interest.contact_id = fit.contact_id
     cross join settings
 ),
 
@@ -135,9 +186,11 @@ staged as (
         end as computed_stage
     from with_lead_score
     inner join contacts
-        on with_lead_score.contact_id = contacts.contact_id
+        on with_lead_score.scoring_date = contacts.scoring_date
+            and with_lead_score.contact_id = contacts.contact_id
     left join deals
-        on with_lead_score.contact_id = deals.contact_id
+        on with_lead_score.scoring_date = deals.scoring_date
+            and with_lead_score.contact_id = deals.contact_id
     cross join settings
 ),
 

@@ -11,7 +11,8 @@
 ] -%}
 
 -- Every count comes from a different model, so the equation checks the whole chain:
--- raw (the source itself) = clean (staging) + quarantined (quarantine mart) + superseded (base).
+-- raw (the source itself) = clean (staging) + quarantined (quarantine mart) + superseded and
+-- after_as_of (base).
 with counts as (
     {% for source_name, raw_table, base_model, staging_model in tables %}
         select
@@ -25,7 +26,11 @@ with counts as (
             (
                 select count(*) from {{ ref(base_model) }}
                 where row_status = 'superseded'
-            ) as superseded_rows
+            ) as superseded_rows,
+            (
+                select count(*) from {{ ref(base_model) }}
+                where row_status = 'after_as_of'
+            ) as after_as_of_rows
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
@@ -37,7 +42,8 @@ reconciled as (
         clean_rows,
         quarantined_rows,
         superseded_rows,
-        raw_rows = clean_rows + quarantined_rows + superseded_rows as is_reconciled
+        after_as_of_rows,
+        raw_rows = clean_rows + quarantined_rows + superseded_rows + after_as_of_rows as is_reconciled
     from counts
 )
 

@@ -2,6 +2,7 @@
 -- (first letter and domain) unless the var expose_pii is true.
 with contacts as (
     select * from {{ ref('int_contacts_enriched') }}
+    where scoring_date = {{ as_of_date() }}
 ),
 
 final as (

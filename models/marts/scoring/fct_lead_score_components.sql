@@ -3,6 +3,7 @@
 -- rows add up to the interest score before the floor at 0 and interest_max.
 with fit_matches as (
     select * from {{ ref('int_fit_rule_matches') }}
+    where scoring_date = {{ as_of_date() }}
 ),
 
 fit_rules as (
@@ -11,7 +12,8 @@ fit_rules as (
 
 interest_scores as (
     select * from {{ ref('int_interest_rule_scores_daily') }}
-    where evaluation_date = {{ as_of_date() }}
+    where scoring_date = {{ as_of_date() }}
+        and evaluation_date = {{ as_of_date() }}
 ),
 
 interest_rules as (
@@ -20,7 +22,8 @@ interest_rules as (
 
 daily as (
     select * from {{ ref('int_lead_scores_daily') }}
-    where evaluation_date = {{ as_of_date() }}
+    where scoring_date = {{ as_of_date() }}
+        and evaluation_date = {{ as_of_date() }}
 ),
 
 fit_components as (

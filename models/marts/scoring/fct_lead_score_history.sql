@@ -2,6 +2,7 @@
 -- day, and the stage reached so far (stages never move backward).
 with daily as (
     select * from {{ ref('int_lead_scores_daily') }}
+    where scoring_date = {{ as_of_date() }}
 ),
 
 history as (

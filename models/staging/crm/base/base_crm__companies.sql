@@ -30,13 +30,12 @@ checked as (
         case
             when company_id is null then 'missing company_id'
             {{ timestamp_problems('updated_at') }}
-            {{ version_not_yet_effective_problem('updated_at') }}
         end as row_problem
     from typed
 ),
 
 classified as (
-    {{ classify_rows('checked', 'company_id', 'updated_at', duplicates='superseded') }}
+    {{ classify_versions('checked', 'company_id') }}
 )
 
 select * from classified

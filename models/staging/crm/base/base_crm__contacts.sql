@@ -46,13 +46,12 @@ checked as (
             {{ timestamp_problems('created_at') }}
             {{ timestamp_problems('updated_at') }}
             {{ timestamp_problems('lifecycle_stage_override_at', required=false) }}
-            {{ version_not_yet_effective_problem('updated_at') }}
         end as row_problem
     from typed
 ),
 
 classified as (
-    {{ classify_rows('checked', 'contact_id', 'updated_at', duplicates='superseded') }}
+    {{ classify_versions('checked', 'contact_id', created_column='created_at') }}
 )
 
 select * from classified

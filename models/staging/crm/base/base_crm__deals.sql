@@ -42,7 +42,7 @@ checked as (
             {{ timestamp_problems('created_at') }}
             {{ timestamp_problems('closed_at', required=false) }}
             {{ timestamp_problems('updated_at') }}
-            {{ version_not_yet_effective_problem('updated_at') }}
+            {{ after_as_of_stops_checks('created_at') }}
             when contact_id is not null and not has_known_contact
                 then 'unknown contact_id'
         end as row_problem
@@ -50,7 +50,7 @@ checked as (
 ),
 
 classified as (
-    {{ classify_rows('checked', 'deal_id', 'updated_at', duplicates='superseded') }}
+    {{ classify_versions('checked', 'deal_id', created_column='created_at') }}
 )
 
 select * from classified

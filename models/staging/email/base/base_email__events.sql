@@ -35,6 +35,7 @@ checked as (
             when event_type is null then 'missing event_type'
             {{ unknown_value_problem('event_type', 'accepted_email_event_types') }}
             {{ timestamp_problems('occurred_at') }}
+            {{ after_as_of_stops_checks('occurred_at') }}
             when contact_id is null then 'missing contact_id'
             when not has_known_contact then 'unknown contact_id'
         end as row_problem
@@ -42,7 +43,7 @@ checked as (
 ),
 
 classified as (
-    {{ classify_rows('checked', 'event_id', 'occurred_at') }}
+    {{ classify_rows('checked', 'event_id', 'occurred_at', after_as_of_column='occurred_at') }}
 )
 
 select * from classified

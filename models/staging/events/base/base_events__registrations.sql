@@ -40,6 +40,7 @@ checked as (
             {{ unknown_value_problem('event_type', 'accepted_event_types') }}
             {{ timestamp_problems('registered_at') }}
             {{ timestamp_problems('event_date') }}
+            {{ after_as_of_stops_checks('registered_at') }}
             when contact_id is null then 'missing contact_id'
             when not has_known_contact then 'unknown contact_id'
         end as row_problem
@@ -47,7 +48,7 @@ checked as (
 ),
 
 classified as (
-    {{ classify_rows('checked', 'registration_id', 'registered_at') }}
+    {{ classify_rows('checked', 'registration_id', 'registered_at', after_as_of_column='registered_at') }}
 )
 
 select * from classified

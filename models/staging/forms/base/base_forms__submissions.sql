@@ -52,6 +52,7 @@ checked as (
             when form_type is null then 'missing form_type'
             {{ unknown_value_problem('form_type', 'accepted_form_types') }}
             {{ timestamp_problems('submitted_at') }}
+            {{ after_as_of_stops_checks('submitted_at') }}
             when submitted_contact_id is not null and not has_known_contact
                 then 'unknown contact_id'
             when contact_id is null and email is null
@@ -62,7 +63,7 @@ checked as (
 ),
 
 classified as (
-    {{ classify_rows('checked', 'submission_id', 'submitted_at') }}
+    {{ classify_rows('checked', 'submission_id', 'submitted_at', after_as_of_column='submitted_at') }}
 )
 
 select * from classified

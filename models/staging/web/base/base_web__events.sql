@@ -44,6 +44,7 @@ checked as (
             when event_type is null then 'missing event_type'
             {{ unknown_value_problem('event_type', 'accepted_web_event_types') }}
             {{ timestamp_problems('occurred_at') }}
+            {{ after_as_of_stops_checks('occurred_at') }}
             when contact_id is null and anonymous_id is null
                 then 'missing both contact_id and anonymous_id'
             when contact_id is not null and not has_known_contact
@@ -53,7 +54,7 @@ checked as (
 ),
 
 classified as (
-    {{ classify_rows('checked', 'event_id', 'occurred_at') }}
+    {{ classify_rows('checked', 'event_id', 'occurred_at', after_as_of_column='occurred_at') }}
 )
 
 select * from classified

@@ -35,13 +35,14 @@ checked as (
             when anonymous_id is null then 'missing anonymous_id'
             when contact_id is null then 'missing contact_id'
             {{ timestamp_problems('identified_at') }}
+            {{ after_as_of_stops_checks('identified_at') }}
             when not has_known_contact then 'unknown contact_id'
         end as row_problem
     from typed
 ),
 
 classified as (
-    {{ classify_rows('checked', 'identity_key', 'identified_at') }}
+    {{ classify_rows('checked', 'identity_key', 'identified_at', after_as_of_column='identified_at') }}
 )
 
 select * from classified

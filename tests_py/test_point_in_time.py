@@ -1,0 +1,289 @@
+"""Point in time (SPEC §4a): what a build as of a day says uses only what was known that day.
+
+(a) A hand-made fixture (tests_py/fixtures/point_in_time/raw, default seeds) whose every row is a
+    case of §4a, built as of 2026-06-30, then in the same warehouse as of 2026-07-31 and back as
+    of 2026-06-30, without `--full-refresh`. Expected statuses, stages and dates are worked out
+    by hand below; the build date (today) only matters for what is *in the future* (2029 rows).
+(b) Generated data with dirty rows: the scores of the backtest day D = as_of_date − 90 days,
+    computed inside a build as of 2026-06-30 (int_lead_scores_by_scoring_day), equal those of a
+    separate build as of D, for every contact and field; and moving as_of_date back to D and
+    forward again in one warehouse gives the marts of fresh builds as of those days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt
+from test_idempotency import differences, snapshot
+
+FIXTURE = Path(__file__).parent / "fixtures" / "point_in_time" / "raw"
+D = dt.date
+SCORE_COLUMNS = (
+    "contact_id, fit_score, grade, is_disqualified, interest_score, lead_score, "
+    "score_percentile, quadrant, lifecycle_stage, subscriber_at, lead_at, mql_at, sql_at, "
+    "opportunity_at, customer_at, last_activity_at, is_later_version"
+)
+TITLES = "select contact_id, job_title from marts.dim_contacts"
+
+
+def build(project: Path, database: Path, as_of: str, *flags: str) -> None:
+    result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{as_of}'}}", *flags)
+    assert result.returncode == 0, result.stdout[-5000:]
+
+
+def query(database: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def reconciliation(database: Path) -> dict[str, tuple]:
+    return {
+        row[0]: tuple(row[1:])
+        for row in query(
+            database,
+            "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows, "
+            "after_as_of_rows from quality.fct_raw_reconciliation",
+        )
+    }
+
+
+# --- (a) the hand-made fixture -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixture_builds(tmp_path_factory):
+    root = tmp_path_factory.mktemp("point_in_time")
+    project = copy_project(root / "project")
+    database = root / "warehouse.duckdb"
+    assert load_raw(FIXTURE, database).returncode == 0
+    snapshots = {}
+    build(project, database, "2026-06-30")
+    snapshots["june"] = snapshot(database, ("intermediate.int_activities",))
+    # copies keep the file name: DuckDB views name their database (the file's stem)
+    june_copy = root / "june" / database.name
+    june_copy.parent.mkdir()
+    shutil.copy(database, june_copy)
+    build(project, database, "2026-07-31")
+    snapshots["july"] = snapshot(database, ("intermediate.int_activities",))
+    july_copy = root / "july" / database.name
+    july_copy.parent.mkdir()
+    shutil.copy(database, july_copy)
+    build(project, database, "2026-06-30")
+    snapshots["june_again"] = snapshot(database, ("intermediate.int_activities",))
+    return {"june": june_copy, "july": july_copy, "snapshots": snapshots}
+
+
+def test_rows_after_as_of_date_are_not_quarantined(fixture_builds):
+    assert reconciliation(fixture_builds["june"]) == {
+        # CO1 changed on 07-10: the first version is in force on 06-30, the second has not
+        # happened yet
+        "crm_companies": (2, 1, 0, 0, 1),
+        # P1 v1 in force (v2 written 07-05: after); P2 written only on 07-20 but created on
+        # 02-01: its version stands in (clean); P3 created 07-02: after; P4 written in 2029:
+        # a future timestamp, quarantined
+        "crm_contacts": (5, 2, 1, 0, 2),
+        # DL1 created 06-21 (written 07-21, its version stands in), DL2: both in force
+        "crm_deals": (2, 2, 0, 0, 0),
+        # E1 06-29 clean; E2 07-01, E3 08-15 and E4 07-03 (a contact created later) have not
+        # happened yet; E5 in 2029 is in the future
+        "web_events": (5, 1, 1, 0, 3),
+        "web_identities": (0, 0, 0, 0, 0),
+        "email_campaigns": (0, 0, 0, 0, 0),
+        "email_events": (0, 0, 0, 0, 0),
+        # S1 (07-05, the e-mail of P3, created 07-02): not yet, not "no contact with this e-mail"
+        "form_submissions": (1, 0, 0, 0, 1),
+        "event_attendance": (1, 1, 0, 0, 0),
+    }
+    assert set(
+        query(
+            fixture_builds["june"],
+            "select raw_table, row_key, quarantine_reason from quality.fct_quarantined_rows",
+        )
+    ) == {
+        ("crm_contacts", "P4", "updated_at more than a day in the future"),
+        ("web_events", "E5", "occurred_at more than a day in the future"),
+    }
+
+
+def test_stages_and_versions_as_of_june(fixture_builds):
+    got = {
+        row[0]: row[1:]
+        for row in query(
+            fixture_builds["june"],
+            "select contact_id, lifecycle_stage, opportunity_at, customer_at, is_later_version "
+            "from marts.fct_lead_scores",
+        )
+    }
+    assert got == {
+        # DL1 was created on 06-21 and won on 07-21: an open deal on 06-30, an opportunity
+        "P1": ("opportunity", D(2026, 6, 21), None, False),
+        # DL2 won without closed_at: won on its update day 06-10; P2's only version was written
+        # after 06-30, so it stands in and is flagged
+        "P2": ("customer", D(2026, 5, 1), D(2026, 6, 10), True),
+    }
+    titles = dict(
+        query(fixture_builds["june"], "select contact_id, job_title from marts.dim_contacts")
+    )
+    assert titles == {"P1": "Engineer", "P2": "Manager"}
+    # the registration of 06-20 is an activity; the attendance of the 07-10 event is not yet
+    assert sorted(
+        row[0]
+        for row in query(
+            fixture_builds["june"], "select activity_id from intermediate.int_activities"
+        )
+    ) == ["event_attendance:event_registration:R1", "web_events:page_view:E1"]
+    # the backtest day 04-01 (06-30 − 90 days): DL2 (created 05-01) does not exist yet
+    backtest = {
+        row[0]: row[1:]
+        for row in query(
+            fixture_builds["june"],
+            "select contact_id, opportunity_at, customer_at, is_later_version "
+            "from intermediate.int_lead_scores_by_scoring_day "
+            "where scoring_date = date '2026-04-01'",
+        )
+    }
+    assert backtest == {"P1": (None, None, False), "P2": (None, None, True)}
+
+
+def test_the_same_warehouse_as_of_july(fixture_builds):
+    assert reconciliation(fixture_builds["july"]) == {
+        "crm_companies": (2, 1, 0, 1, 0),
+        "crm_contacts": (5, 3, 1, 1, 0),
+        "crm_deals": (2, 2, 0, 0, 0),
+        # E3 (08-15) is still ahead; E5 still in the future
+        "web_events": (5, 3, 1, 0, 1),
+        "web_identities": (0, 0, 0, 0, 0),
+        "email_campaigns": (0, 0, 0, 0, 0),
+        "email_events": (0, 0, 0, 0, 0),
+        # S1 now belongs to P3 through its e-mail
+        "form_submissions": (1, 1, 0, 0, 0),
+        "event_attendance": (1, 1, 0, 0, 0),
+    }
+    got = {
+        row[0]: row[1:]
+        for row in query(
+            fixture_builds["july"],
+            "select contact_id, opportunity_at, customer_at, is_later_version "
+            "from marts.fct_lead_scores",
+        )
+    }
+    assert got["P1"] == (D(2026, 6, 21), D(2026, 7, 21), False)
+    assert got["P2"] == (D(2026, 5, 1), D(2026, 6, 10), False)
+    assert set(got) == {"P1", "P2", "P3"}
+    titles = dict(
+        query(fixture_builds["july"], "select contact_id, job_title from marts.dim_contacts")
+    )
+    assert titles["P1"] == "CTO"
+
+
+def test_moving_as_of_date_back_needs_no_full_refresh(fixture_builds):
+    snapshots = fixture_builds["snapshots"]
+    assert snapshots["june"] != snapshots["july"]
+    assert differences(snapshots["june"], snapshots["june_again"]) == []
+
+
+# --- (b) generated data: the backtest day is a build as of that day ------------------------
+
+AS_OF = "2026-06-30"
+BACKTEST_DAY = "2026-04-01"  # AS_OF − conversion_window_days (90) of the default seeds
+
+
+def generate(folder: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "generate_data.py"),
+            "--out",
+            str(folder),
+            "--contacts",
+            "400",
+            "--days",
+            "240",
+            "--dirty-share",
+            "0.03",
+            "--as-of",
+            AS_OF,
+            "--seed",
+            "5",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def generated_builds(tmp_path_factory):
+    root = tmp_path_factory.mktemp("backtest_day")
+    raw = root / "raw"
+    generate(raw)
+    project = copy_project(root / "project")
+    # (not "main.duckdb": DuckDB names the catalog after the file, and "main" is taken)
+    databases = {name: root / f"{name}.duckdb" for name in ("as_of_day", "backtest_day", "moved")}
+    for database in databases.values():
+        assert load_raw(raw, database).returncode == 0
+    build(project, databases["as_of_day"], AS_OF)
+    build(project, databases["backtest_day"], BACKTEST_DAY)
+    # one warehouse moved back to the backtest day and forward again, never fully refreshed
+    build(project, databases["moved"], AS_OF)
+    build(project, databases["moved"], BACKTEST_DAY)
+    moved_back = snapshot(databases["moved"], ("intermediate.int_activities",))
+    build(project, databases["moved"], AS_OF)
+    moved_forward = snapshot(databases["moved"], ("intermediate.int_activities",))
+    return {**databases, "moved_back": moved_back, "moved_forward": moved_forward}
+
+
+def test_backtest_day_scores_equal_a_build_as_of_that_day(generated_builds):
+    inside = query(
+        generated_builds["as_of_day"],
+        f"select {SCORE_COLUMNS} from intermediate.int_lead_scores_by_scoring_day "
+        f"where scoring_date = date '{BACKTEST_DAY}' order by contact_id",
+    )
+    separate = query(
+        generated_builds["backtest_day"],
+        f"select {SCORE_COLUMNS} from marts.fct_lead_scores order by contact_id",
+    )
+    assert len(inside) > 100, "too few contacts on the backtest day to compare"
+    assert [row[0] for row in inside] == [row[0] for row in separate]
+    for got, expected in zip(inside, separate, strict=True):
+        assert got[:4] == expected[:4], got[0]
+        assert got[4] == pytest.approx(expected[4], abs=1e-9), got[0]
+        assert got[5] == pytest.approx(expected[5], abs=1e-9), got[0]
+        assert got[6:] == expected[6:], got[0]
+    # the comparison is worth something: the data changed between the two days
+    [(later,)] = query(
+        generated_builds["as_of_day"],
+        "select count(*) from intermediate.int_lead_scores_by_scoring_day "
+        f"where scoring_date = date '{BACKTEST_DAY}' and is_later_version",
+    )
+    [(grown,)] = query(
+        generated_builds["as_of_day"],
+        f"select count(*) from marts.fct_lead_scores where customer_at > date '{BACKTEST_DAY}'",
+    )
+    assert later > 0 and grown > 0
+
+
+def test_moving_as_of_date_back_and_forth_gives_fresh_builds(generated_builds):
+    assert (
+        differences(
+            snapshot(generated_builds["backtest_day"], ("intermediate.int_activities",)),
+            generated_builds["moved_back"],
+        )
+        == []
+    )
+    assert (
+        differences(
+            snapshot(generated_builds["as_of_day"], ("intermediate.int_activities",)),
+            generated_builds["moved_forward"],
+        )
+        == []
+    )
