@@ -24,7 +24,8 @@ contacts as (
 ),
 
 -- engagement = any activity but e-mail bounces and unsubscribes (the inactivity rule's definition,
--- int_contact_activity_days.has_engagement), with age_days < inactivity_days on as_of_date
+-- int_contact_activity_days.has_engagement, its as_of_date scoring day), with age_days <
+-- inactivity_days on as_of_date
 engaged as (
     select distinct activity_days.contact_id
     from {{ ref('int_contact_activity_days') }} as activity_days
