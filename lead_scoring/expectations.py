@@ -577,6 +577,56 @@ def _mart_source_performance(reference: Reference) -> list:
     ]
 
 
+def _mart_scoring_performance(reference: Reference) -> list:
+    import great_expectations.expectations as gxe
+
+    return [
+        *_not_null("backtest_date", "as_of_date", "dimension", "bucket", "leads", "conversions"),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["dimension", "bucket"]),
+        *_in_set("dimension", ("overall", "grade", "quadrant", "lifecycle_stage", "score_decile")),
+        *_at_least("leads", 0),
+        *_pairs_at_least("leads", "conversions"),
+        *_at_least("conversion_rate", 0, 1),
+        *_at_least("lift", 0),
+        *_at_least("auc_lead_score", 0, 1),
+        *_at_least("auc_fit_score", 0, 1),
+        *_at_least("auc_interest_score", 0, 1),
+        # the backtest day lies conversion_window_days before as_of_date
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="as_of_date", column_B="backtest_date", or_equal=False
+        ),
+    ]
+
+
+def _backtest_dimensions_query(reference: Reference) -> str:
+    return """
+        with per_dimension as (
+            select dimension, sum(leads) as leads, sum(conversions) as conversions
+            from marts.mart_scoring_performance
+            where dimension <> 'overall'
+            group by dimension
+        ),
+        overall as (
+            select leads, conversions
+            from marts.mart_scoring_performance
+            where dimension = 'overall'
+        )
+        select
+            per_dimension.dimension,
+            abs(per_dimension.leads - overall.leads)
+            + abs(per_dimension.conversions - overall.conversions) as difference
+        from per_dimension
+        cross join overall
+    """
+
+
+def _backtest_dimensions(reference: Reference) -> list:
+    import great_expectations.expectations as gxe
+
+    # each dimension splits the whole population (and its conversions) into its buckets
+    return [gxe.ExpectColumnValuesToBeBetween(column="difference", min_value=0, max_value=0)]
+
+
 def _source_contacts_query(reference: Reference) -> str:
     return """
         with scored as (
@@ -789,6 +839,19 @@ SUITE: tuple[Check, ...] = (
         _source_contacts_query,
         _source_contacts,
         "each dimension splits every scored contact into its values",
+        key=("dimension",),
+    ),
+    Check(
+        "mart_scoring_performance",
+        _table("marts.mart_scoring_performance"),
+        _mart_scoring_performance,
+        key=("dimension", "bucket"),
+    ),
+    Check(
+        "mart_scoring_performance__dimensions_add_up",
+        _backtest_dimensions_query,
+        _backtest_dimensions,
+        "each dimension of the backtest splits the whole population into its buckets",
         key=("dimension",),
     ),
     Check(

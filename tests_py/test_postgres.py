@@ -51,6 +51,11 @@ SCORE_COLUMNS = {
     "best_lead_score",
     "top3_avg_lead_score",
     "company_fit_score",
+    "conversion_rate",
+    "lift",
+    "auc_lead_score",
+    "auc_fit_score",
+    "auc_interest_score",
 }
 BI_READER = "bi_reader"
 BI_READER_PASSWORD_ENV = "LEAD_SCORING_BI_READER_PASSWORD"
@@ -61,6 +66,7 @@ COMPARED = {
     "marts.mart_sales_handover": ("contact_id",),
     "marts.fct_account_scores": ("company_id",),
     "marts.mart_source_performance": ("dimension", "value"),
+    "marts.mart_scoring_performance": ("dimension", "bucket"),
     "marts.dim_scoring_labels": ("label_kind", "label_value"),
     "quality.fct_raw_reconciliation": ("raw_table",),
 }
@@ -274,6 +280,7 @@ def test_bi_reader_reads_the_marts(bi_reader):
         "marts.mart_sales_handover",
         "marts.fct_account_scores",
         "marts.mart_source_performance",
+        "marts.mart_scoring_performance",
     ):
         cursor.execute(f"select count(*) from {table}")
         assert cursor.fetchone()[0] > 0, table

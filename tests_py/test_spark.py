@@ -41,6 +41,7 @@ MARTS = {
     "mart_sales_handover": ("contact_id",),
     "fct_account_scores": ("company_id",),
     "mart_source_performance": ("dimension", "value"),
+    "mart_scoring_performance": ("dimension", "bucket"),
     "dim_scoring_labels": ("label_kind", "label_value"),
 }
 SCORE_TOLERANCE = 0.01
