@@ -93,6 +93,24 @@ def load_raw(
     )
 
 
+def generate_raw(folder: Path, *options: str) -> None:
+    """Write synthetic raw CSV files into folder with the project's generator
+    (scripts/generate_data.py --out folder *options); fails the test when it fails."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "generate_data.py"),
+            "--out",
+            str(folder),
+            *options,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-5000:]
+
+
 def run_dbt(
     project_dir: Path,
     duckdb_path: Path | None,

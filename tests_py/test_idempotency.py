@@ -18,14 +18,12 @@ from __future__ import annotations
 import csv
 import math
 import shutil
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt
+from dbt_harness import copy_project, generate_raw, load_raw, run_dbt
 
 DAY = "2026-06-30"
 DAY_BEFORE = "2026-06-29"
@@ -55,29 +53,11 @@ def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
 
 
 def generate(folder: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT_DIR / "scripts" / "generate_data.py"),
-            "--out",
-            str(folder),
-            "--contacts",
-            "150",
-            "--days",
-            "60",
-            "--dirty-share",
-            "0.03",
-            "--as-of",
-            DAY,
-            "--seed",
-            "11",
-            "-q",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    generate_raw(
+        folder,
+        *("--contacts", "150", "--days", "60", "--dirty-share", "0.03"),
+        *("--as-of", DAY, "--seed", "11", "-q"),
     )
-    assert result.returncode == 0, result.stderr
 
 
 def add_identification_of_old_visitor(folder: Path) -> str:

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt
+from dbt_harness import copy_project, generate_raw, load_raw, run_dbt
 from test_idempotency import differences, snapshot
 
 FIXTURE = Path(__file__).parent / "fixtures" / "point_in_time" / "raw"
@@ -195,37 +193,15 @@ AS_OF = "2026-06-30"
 BACKTEST_DAY = "2026-04-01"  # AS_OF − conversion_window_days (90) of the default seeds
 
 
-def generate(folder: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT_DIR / "scripts" / "generate_data.py"),
-            "--out",
-            str(folder),
-            "--contacts",
-            "400",
-            "--days",
-            "240",
-            "--dirty-share",
-            "0.03",
-            "--as-of",
-            AS_OF,
-            "--seed",
-            "5",
-            "-q",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-
-
 @pytest.fixture(scope="module")
 def generated_builds(tmp_path_factory):
     root = tmp_path_factory.mktemp("backtest_day")
     raw = root / "raw"
-    generate(raw)
+    generate_raw(
+        raw,
+        *("--contacts", "400", "--days", "240", "--dirty-share", "0.03"),
+        *("--as-of", AS_OF, "--seed", "5", "-q"),
+    )
     project = copy_project(root / "project")
     # (not "main.duckdb": DuckDB names the catalog after the file, and "main" is taken)
     databases = {name: root / f"{name}.duckdb" for name in ("as_of_day", "backtest_day", "moved")}

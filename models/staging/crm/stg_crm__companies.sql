@@ -1,23 +1,13 @@
-with base as (
-    select * from {{ ref('base_crm__companies') }}
+-- The company versions in force on as_of_date (SPEC §4a): one row per company, the current version
+-- (or, for a record whose every version was written later, its earliest one standing in).
+with versions as (
+    select * from {{ ref('stg_crm__company_versions') }}
 ),
 
-clean as (
-    select
-        -- ids
-        company_id,
-        -- attributes
-        company_name,
-        company_domain,
-        industry,
-        company_country,
-        -- metrics
-        employee_count,
-        annual_revenue,
-        -- timestamps
-        updated_at
-    from base
-    where row_status = 'clean'
+current_versions as (
+    select *
+    from versions
+    where {{ version_valid_on(as_of_date(), 'versions') }}
 )
 
-select * from clean
+select * from current_versions

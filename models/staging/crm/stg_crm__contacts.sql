@@ -1,36 +1,13 @@
-with base as (
-    select * from {{ ref('base_crm__contacts') }}
+-- The contact versions in force on as_of_date (SPEC §4a): one row per contact, the current version
+-- (or, for a record whose every version was written later, its earliest one standing in).
+with versions as (
+    select * from {{ ref('stg_crm__contact_versions') }}
 ),
 
-clean as (
-    select
-        -- ids
-        contact_id,
-        company_id,
-        owner_id,
-        -- personal data
-        email,
-        email_normalized,
-        first_name,
-        last_name,
-        -- attributes
-        job_title,
-        department,
-        education_level,
-        country,
-        lead_source,
-        budget_status,
-        purchase_timeline,
-        lifecycle_stage_override,
-        -- booleans
-        has_existing_solution,
-        email_opt_out,
-        -- timestamps
-        lifecycle_stage_override_at,
-        created_at,
-        updated_at
-    from base
-    where row_status = 'clean'
+current_versions as (
+    select *
+    from versions
+    where {{ version_valid_on(as_of_date(), 'versions') }}
 )
 
-select * from clean
+select * from current_versions

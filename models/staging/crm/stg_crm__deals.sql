@@ -1,23 +1,13 @@
-with base as (
-    select * from {{ ref('base_crm__deals') }}
+-- The deal versions in force on as_of_date (SPEC §4a): one row per deal, the current version
+-- (or, for a record whose every version was written later, its earliest one standing in).
+with versions as (
+    select * from {{ ref('stg_crm__deal_versions') }}
 ),
 
-clean as (
-    select
-        -- ids
-        deal_id,
-        contact_id,
-        company_id,
-        -- attributes
-        deal_stage,
-        -- metrics
-        amount,
-        -- timestamps
-        created_at,
-        closed_at,
-        updated_at
-    from base
-    where row_status = 'clean'
+current_versions as (
+    select *
+    from versions
+    where {{ version_valid_on(as_of_date(), 'versions') }}
 )
 
-select * from clean
+select * from current_versions
