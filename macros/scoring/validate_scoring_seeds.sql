@@ -8,7 +8,7 @@
     (models/intermediate/scoring/seeds/) call it at their top, so they depend on the problems
     model, which dbt builds right after the seeds: a bad seed stops `dbt build` before any score
     is computed. Renders to nothing. Also usable on its own: `dbt run-operation
-    validate_scoring_seeds` (once the problems model exists). -#}
+    validate_scoring_seeds` reports the problems model as last built. -#}
 {% macro validate_scoring_seeds(seed_names=none) %}
     {%- set all_names = ['scoring_fit_rules', 'scoring_interest_rules', 'scoring_grades',
                          'scoring_settings', 'job_title_seniority'] -%}

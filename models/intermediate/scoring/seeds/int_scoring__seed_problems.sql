@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='table') }}
 {%- set contract = scoring_seed_contract() -%}
 {%- set number_activities = [] -%}
 {%- set boolean_activities = [] -%}
