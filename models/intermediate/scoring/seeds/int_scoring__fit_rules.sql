@@ -1,4 +1,5 @@
 {#- Fit rules (seeds/scoring_fit_rules.csv), validated and typed. -#}
+-- depends_on: {{ ref('int_scoring__seed_problems') }}
 {{ validate_scoring_seeds(['scoring_fit_rules']) }}
 
 with fit_rules_seed as (

@@ -1,4 +1,5 @@
 {#- Grades (seeds/scoring_grades.csv), validated and typed; grade_rank 1 = best grade. -#}
+-- depends_on: {{ ref('int_scoring__seed_problems') }}
 {{ validate_scoring_seeds(['scoring_grades']) }}
 
 with grades_seed as (

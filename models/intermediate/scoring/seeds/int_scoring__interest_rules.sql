@@ -1,5 +1,6 @@
 {#- Interest rules (seeds/scoring_interest_rules.csv), validated and typed. An empty operator
     (null here) matches every activity of that kind. -#}
+-- depends_on: {{ ref('int_scoring__seed_problems') }}
 {{ validate_scoring_seeds(['scoring_interest_rules']) }}
 
 with interest_rules_seed as (

@@ -1,6 +1,7 @@
 {#- Scoring settings (seeds/scoring_settings.csv, key/value rows), validated and pivoted into
     exactly one row with one typed column per setting. Keys are case-insensitive and values are
     trimmed. mql_min_grade is spelled as in scoring_grades.csv. -#}
+-- depends_on: {{ ref('int_scoring__seed_problems') }}
 {{ validate_scoring_seeds(['scoring_settings']) }}
 
 with settings_seed as (
