@@ -357,6 +357,8 @@ web as (
             when try_cast(trim(web_events.video_percent) as double) between 0 and 100
                 then try_cast(trim(web_events.video_percent) as double)
         end as video_percent,
+        nullif(lower(trim(web_events.utm_medium)), '') as utm_medium,
+        nullif(lower(trim(web_events.utm_source)), '') as utm_source,
         cast(web_events.occurred_at as timestamp) as occurred_at
     from read_csv('{raw}/web_events.csv', all_varchar = true, header = true) as web_events
     left join identities
@@ -385,6 +387,16 @@ web_activities as (
         case when event_type = 'video_progress' then video_percent end as detail_number,
         occurred_at
     from web
+    -- the channel the visit came by: one campaign_click beside the event's own activity
+    union all
+    select
+        contact_id,
+        'campaign_click' as activity,
+        utm_medium || '/' || coalesce(utm_source, '') as detail,
+        null as detail_number,
+        occurred_at
+    from web
+    where utm_medium is not null
 ),
 
 forms as (

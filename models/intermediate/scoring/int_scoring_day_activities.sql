@@ -8,7 +8,16 @@ with scoring_days as (
 ),
 
 activities as (
-    select * from {{ ref('int_activities') }}
+    select
+        activity_id,
+        contact_id,
+        activity,
+        occurred_at,
+        activity_date,
+        -- the visitor whose identity attributes the activity on each day (null: the activity's
+        -- own contact_id or e-mail decides), so that the join below is a plain equality
+        case when contact_resolved_by = 'identity' then anonymous_id end as identity_anonymous_id
+    from {{ ref('int_activities') }}
 ),
 
 identities as (
@@ -27,19 +36,18 @@ attributed as (
         scoring_days.scoring_date,
         activities.activity_id,
         case
-            when activities.contact_resolved_by = 'identity' then identities.contact_id
+            when activities.identity_anonymous_id is not null then identities.contact_id
             else activities.contact_id
         end as contact_id,
         activities.activity,
         activities.occurred_at,
         activities.activity_date
     from activities
-    inner join scoring_days
-        on activities.activity_date <= scoring_days.scoring_date
+    cross join scoring_days
     left join identities
-        on activities.contact_resolved_by = 'identity'
-            and scoring_days.scoring_date = identities.scoring_date
-            and activities.anonymous_id = identities.anonymous_id
+        on scoring_days.scoring_date = identities.scoring_date
+            and activities.identity_anonymous_id = identities.anonymous_id
+    where activities.activity_date <= scoring_days.scoring_date
 ),
 
 final as (
