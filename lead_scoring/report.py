@@ -17,14 +17,14 @@ from __future__ import annotations
 import argparse
 import html
 import logging
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from lead_scoring import PROJECT_ROOT
 from lead_scoring.logs import setup_logging
 from lead_scoring.warehouse import connect, default_target, describe
+from lead_scoring.what_if import parse_vars
 
 log = logging.getLogger("report")
 
@@ -459,16 +459,6 @@ def render_html(data: ReportData) -> str:
     )
 
 
-def parse_vars(text: str | None) -> dict:
-    """dbt's --vars: a YAML (or JSON) mapping."""
-    if not text:
-        return {}
-    value = yaml.safe_load(text)
-    if not isinstance(value, dict):
-        raise SystemExit(f"--vars must be a YAML mapping like dbt takes it, got {text!r}")
-    return value
-
-
 def write_report(target: str, out: Path, dbt_vars: dict | None = None) -> ReportData:
     """Read the marts of target and write the report to out; returns what it showed."""
     connection = connect(target)
@@ -515,7 +505,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.out.is_absolute() or args.out != Path(DEFAULT_OUT)
         else PROJECT_ROOT / args.out
     )
-    data = write_report(args.target, out, parse_vars(args.vars))
+    try:
+        dbt_vars = parse_vars(args.vars)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    data = write_report(args.target, out, dbt_vars)
     log.info(
         "report as of %s (%d contacts, %d MQL, %d SQL, %d in hand-over) written to %s",
         data.as_of_date,

@@ -80,12 +80,12 @@ class Snapshot:
 
 
 def parse_vars(text: str | None) -> dict:
-    """dbt's --vars: a YAML (or JSON) mapping."""
+    """dbt's --vars: a YAML (or JSON) mapping (ValueError otherwise); shared by the scripts."""
     if not text:
         return {}
     value = yaml.safe_load(text)
     if not isinstance(value, dict):
-        raise WhatIfError(f"--vars must be a YAML mapping like dbt takes it, got {text!r}")
+        raise ValueError(f"--vars must be a YAML mapping like dbt takes it, got {text!r}")
     return value
 
 
@@ -411,14 +411,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     setup_logging()
     try:
+        dbt_vars = parse_vars(args.vars)
         summary = what_if(
             args.candidate_seeds_dir,
             args.target,
-            parse_vars(args.vars),
+            dbt_vars,
             args.changes_csv,
             args.project_dir,
         )
-    except (WhatIfError, UnsupportedTargetError) as exc:
+    except (WhatIfError, UnsupportedTargetError, ValueError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     print(format_report(summary))

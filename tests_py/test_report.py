@@ -25,6 +25,7 @@ from dbt_harness import PROJECT_DIR, environment
 from test_scoring_end_to_end import FIXTURE, build
 
 ARTIFACTS = PROJECT_DIR / "target" / "test-artifacts"
+# the six charts of SPEC §6, in the report's order (the test's own list, not the code's)
 CHARTS = (
     "score_distribution",
     "stage_funnel",
