@@ -25,16 +25,10 @@ import duckdb
 import pytest
 from dbt_harness import copy_project, generate_raw, load_raw, run_dbt
 
+from lead_scoring.benchmark import ACTIVITY_TABLES
+
 DAY = "2026-06-30"
 DAY_BEFORE = "2026-06-29"
-# raw tables of activities, and the column whose day says when the row arrived
-ACTIVITY_TABLES = {
-    "web_events": "occurred_at",
-    "email_events": "occurred_at",
-    "form_submissions": "submitted_at",
-    "event_attendance": "registered_at",
-    "web_identities": "identified_at",
-}
 COMPARED_SCHEMAS = ("marts", "quality")
 NEW_IDENTITY_AT = f"{DAY} 12:00:00"
 

@@ -20,9 +20,17 @@
 -- is replaced by one placeholder row (activity_id null) that int_activities leaves out, since an
 -- incremental run can only replace the days it writes. So any as_of_date, forward or back, gives
 -- the rows of a full refresh without `--full-refresh`.
+-- known web events, with how the stream names the way their contact was found (the event's own
+-- contact_id, or the visitor's identity), once for both web activities below
 with web as (
-    select * from {{ ref('int_web_events_stitched') }}
-    where traffic_class = 'known'
+    select
+        stitched.*,
+        case stitched.contact_resolved_by
+            when 'event' then 'contact_id'
+            else stitched.contact_resolved_by
+        end as activity_resolved_by
+    from {{ ref('int_web_events_stitched') }} as stitched
+    where stitched.traffic_class = 'known'
 ),
 
 forms as (
@@ -48,10 +56,7 @@ web_activities as (
         event_id as source_row_id,
         contact_id,
         anonymous_id,
-        case contact_resolved_by
-            when 'event' then 'contact_id'
-            else contact_resolved_by
-        end as contact_resolved_by,
+        activity_resolved_by as contact_resolved_by,
         case event_type
             when 'page_view' then 'page_view'
             when 'link_click' then 'link_click'
@@ -78,10 +83,7 @@ campaign_click_activities as (
         event_id as source_row_id,
         contact_id,
         anonymous_id,
-        case contact_resolved_by
-            when 'event' then 'contact_id'
-            else contact_resolved_by
-        end as contact_resolved_by,
+        activity_resolved_by as contact_resolved_by,
         'campaign_click' as activity,
         {{ dbt.concat([
             "lower(" ~ clean_text('utm_medium') ~ ")",
