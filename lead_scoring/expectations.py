@@ -239,7 +239,7 @@ def _stg_forms__submissions(reference: Reference) -> list:
     ]
 
 
-def _stg_events__registrations(reference: Reference) -> list:
+def _stg_events__event_attendance(reference: Reference) -> list:
     return [
         *_key("registration_id"),
         *_in_set("event_type", reference.accepted["accepted_event_types"]),
@@ -756,9 +756,9 @@ SUITE: tuple[Check, ...] = (
         key=("submission_id",),
     ),
     Check(
-        "stg_events__registrations",
-        _table("staging.stg_events__registrations"),
-        _stg_events__registrations,
+        "stg_events__event_attendance",
+        _table("staging.stg_events__event_attendance"),
+        _stg_events__event_attendance,
         key=("registration_id",),
     ),
     # marts
