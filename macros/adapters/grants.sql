@@ -35,8 +35,9 @@
 {%- endmacro %}
 
 {% macro postgres__grant_bi_reader_schema_usage() -%}
-    create schema if not exists marts;
-    grant usage on schema marts to {{ adapter.quote(var('bi_reader_role', 'bi_reader')) }}
+    {%- set marts_schema = generate_schema_name('marts', none) | trim -%}
+    create schema if not exists {{ adapter.quote(marts_schema) }};
+    grant usage on schema {{ adapter.quote(marts_schema) }} to {{ adapter.quote(var('bi_reader_role', 'bi_reader')) }}
 {%- endmacro %}
 
 {#- dbt applies the `grants` config on every adapter. DuckDB only warns that it has no grants,

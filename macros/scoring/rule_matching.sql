@@ -1,4 +1,4 @@
-{#- Rule matching (SPEC §3). Rules are applied as data: the operator, value and value_to come from
+{#- Rule matching. Rules are applied as data: the operator, value and value_to come from
     columns of the joined seed tables, never from seed text pasted into SQL, so a rule value that
     looks like SQL is only a string that matches nothing.
 
@@ -53,7 +53,7 @@
     end
 {%- endmacro %}
 
-{#- Weight of a day in the running sums of decay (SPEC §8): 0.5 ^ ((reference − day) / half_life_days),
+{#- Weight of a day in the running sums of decay: 0.5 ^ ((reference − day) / half_life_days),
     1 without a half-life. `points × weight(day) / weight(d)` is the points of `day` decayed to day d,
     so a running sum of weighted points read on day d gives the decayed total in one pass. -#}
 {% macro decay_weight(reference_date, day, half_life_days) -%}
@@ -63,7 +63,7 @@
     end
 {%- endmacro %}
 
-{#- Per-rule cap that keeps the sign (SPEC §4): sign(total) × min(|total|, max_points). -#}
+{#- Per-rule cap that keeps the sign: sign(total) × min(|total|, max_points). -#}
 {% macro capped_points(total, max_points) -%}
     case
         when {{ max_points }} is null then {{ total }}
@@ -72,7 +72,7 @@
     end
 {%- endmacro %}
 
-{#- The ordered lifecycle stages (SPEC §4), lowest first: the product's contract, not a weight. -#}
+{#- The ordered lifecycle stages, lowest first: the product's contract, not a weight. -#}
 {% macro lifecycle_stages() -%}
     {{ return(['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer']) }}
 {%- endmacro %}

@@ -1,4 +1,4 @@
-{#- The product contract of the seeds (SPEC §2, §3): allowed attributes, activities, operators,
+{#- The product contract of the seeds: allowed attributes, activities, operators,
     levels, seniorities and settings. Kinds: 'number' attributes / activity details compare with
     gte, lt and between; 'boolean' ones with is_true and is_false; every kind with the rest.
 

@@ -1,4 +1,4 @@
-{#- Seed validation (SPEC §3): fails the calling model with every problem of the given seeds, one
+{#- Seed validation: fails the calling model with every problem of the given seeds, one
     per line, each naming the file, the rule_id / setting / grade / pattern and what is wrong:
 
         scoring_fit_rules.csv rule_id 'F07': unknown operator 'equal' (allowed: equals, ...)

@@ -23,7 +23,7 @@
         {%- if missing -%}
             {{ exceptions.raise_compiler_error(
                 "Raw table " ~ missing | join(', ') ~ " does not exist. Load it "
-                ~ "(python scripts/load_raw.py DIR) or create it with the columns of SPEC §1, "
+                ~ "(python scripts/load_raw.py DIR) or create it with the columns of its sources YAML, "
                 ~ "even if empty.") }}
         {%- endif -%}
     {%- endif -%}

@@ -3,7 +3,7 @@
     that raw = clean + quarantined + superseded + after_as_of. -#}
 
 {#- CASE branches for a required timestamp: missing, unparsable, or in the future: on a day after
-    the day that follows the later of as_of_date and the build's own date (SPEC §4a). `column` is
+    the day that follows the later of as_of_date and the build's own date. `column` is
     the parsed column and `column`_text the raw text. A timestamp after as_of_date that is not
     that far is no problem: the row has not happened yet (row status after_as_of). -#}
 {% macro timestamp_problems(column, required=true) -%}
@@ -52,7 +52,7 @@
 
 {#- Final select of an event base model: ranks the usable rows of one key (latest first, ties
     broken by the raw text so reruns agree), and classifies each row: `quarantined` (a problem),
-    `after_as_of` (dated after as_of_date by `after_as_of_column`: not happened yet, SPEC §4a),
+    `after_as_of` (dated after as_of_date by `after_as_of_column`: not happened yet),
     `clean` (the first usable row of its key) or a duplicate of it (quarantined). -#}
 {% macro classify_rows(from_cte, key_column, latest_column, after_as_of_column=none) -%}
     {%- set is_after -%}
@@ -90,7 +90,7 @@
     ) as ranked
 {%- endmacro %}
 
-{#- Final select of a CRM base model (SPEC §4a): every usable version of a record gets the interval
+{#- Final select of a CRM base model: every usable version of a record gets the interval
     of days it is in force, [valid_from_date, valid_to_date): from the day it was written until the
     day the next version was written (ties: the raw text, so reruns agree). The first version is in
     force from the record's creation day (`created_column`), or from always for a record without

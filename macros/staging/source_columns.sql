@@ -10,7 +10,7 @@
         {%- if loaded is none -%}
             {{ exceptions.raise_compiler_error(
                 "Raw table " ~ relation ~ " does not exist. Load it (python scripts/load_raw.py DIR) "
-                ~ "or create it with the columns of SPEC §1, even if empty.") }}
+                ~ "or create it with the columns of its sources YAML, even if empty.") }}
         {%- endif -%}
         {%- for column in adapter.get_columns_in_relation(loaded) -%}
             {%- do present.append(column.name | lower) -%}

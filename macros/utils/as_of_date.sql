@@ -1,4 +1,4 @@
-{#- The day every score is computed as of (SPEC §4): the var `as_of_date`, or today (UTC). A value
+{#- The day every score is computed as of: the var `as_of_date`, or today (UTC). A value
     that is not a real calendar day written YYYY-MM-DD (2026-13-01, 2026-02-30) stops the
     compilation at once, naming the var, before any model runs. -#}
 {% macro as_of_date_string() %}

@@ -1,4 +1,4 @@
-{#- Dates the point-in-time rules need (SPEC §4a) besides as_of_date itself. -#}
+{#- Dates the point-in-time rules need besides as_of_date itself. -#}
 
 {#- The build's own date (UTC): the day dbt started this run. -#}
 {% macro build_date_string() %}

@@ -1,4 +1,4 @@
-{#- The AUC of one or more scores (SPEC §5, mart_scoring_performance): the probability that a
+{#- The AUC of one or more scores (mart_scoring_performance): the probability that a
     random positive row (label true, e.g. converted) scores higher than a random negative one, ties
     counting one half. Computed from ranks (Mann-Whitney U), in one pass and without pairing rows:
 

@@ -1,4 +1,4 @@
--- Every clean engagement row becomes its activities (SPEC §2): forms one each, e-mail events one
+-- Every clean engagement row becomes its activities: forms one each, e-mail events one
 -- each except `sent`, event registrations one each plus one per attended registration whose event
 -- day has come by as_of_date (the stream holds what happened up to as_of_date); web events:
 -- assert_web_traffic_classes_add_up, by traffic class and utm_medium. Returns the sources whose

@@ -1,4 +1,4 @@
--- Every activity of int_activities belongs to a clean contact of stg_crm__contacts (SPEC §2):
+-- Every activity of int_activities belongs to a clean contact of stg_crm__contacts:
 -- returns the activities whose contact is missing or unknown.
 with activities as (
     select * from {{ ref('int_activities') }}

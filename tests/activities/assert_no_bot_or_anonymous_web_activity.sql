@@ -1,4 +1,4 @@
--- No bot or anonymous web event reaches the activity stream (SPEC §2): returns the web
+-- No bot or anonymous web event reaches the activity stream: returns the web
 -- activities whose event is not of traffic class `known`, or not a stitched event at all, or
 -- whose contact differs from the stitched one.
 with web_activities as (

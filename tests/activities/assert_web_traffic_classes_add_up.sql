@@ -1,4 +1,4 @@
--- Nothing of the web traffic is lost (SPEC §2, §7): clean web events (stg_web__events) =
+-- Nothing of the web traffic is lost: clean web events (stg_web__events) =
 -- known + anonymous + bot events, the anonymous and bot models hold exactly their class, every
 -- known event is one activity of its own, and every known event with a utm_medium is one
 -- campaign_click besides. Returns one row naming each count that does not add up.

@@ -1,4 +1,4 @@
--- capped_points() (SPEC §4: sign(total) x min(|total|, max_points)) against values worked out by
+-- capped_points() (sign(total) x min(|total|, max_points)) against values worked out by
 -- hand. Returns every case whose result differs by more than 1e-9 (or is null).
 with cases as (
     select * from (

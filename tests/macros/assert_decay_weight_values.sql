@@ -1,4 +1,4 @@
--- decay_weight() (SPEC §4, §8: 0.5 ^ ((reference − day) / half_life_days), 1 without a
+-- decay_weight() (0.5 ^ ((reference − day) / half_life_days), 1 without a
 -- half-life) against values worked out by hand, and the identity the engine rests on: points of
 -- day t decayed to day d are points × weight(t) / weight(d) = points × 0.5 ^ ((d − t) / h),
 -- whatever the reference day. Returns every case whose result differs by more than 1e-9.

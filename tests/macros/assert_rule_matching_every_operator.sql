@@ -1,4 +1,4 @@
--- The rule-matching macros (SPEC §3) against cases worked out by hand, at least one per operator,
+-- The rule-matching macros against cases worked out by hand, at least one per operator,
 -- with nulls and negations: rule_item_matches() on every value item of the case's rule, taken
 -- together as the scoring models do (1 when any item matches), then rule_condition_holds().
 -- `detail_text` is the attribute or activity detail (lower-cased, trimmed), `detail_number` its

@@ -1,29 +1,29 @@
--- Nothing is lost silently (SPEC §7): for every raw table, raw rows = clean rows (staging) +
+-- Nothing is lost silently: for every raw table, raw rows = clean rows (staging) +
 -- quarantined rows (fct_quarantined_rows) + superseded rows (older CRM versions) + after_as_of rows
--- (not happened yet on as_of_date, SPEC §4a). Returns the raw
--- tables that do not reconcile, and fails when a raw table is missing from the reconciliation.
+-- (not happened yet on as_of_date). Returns the raw
+-- tables that do not reconcile, and fails when a raw table of the sources YAML is missing from the
+-- reconciliation (macro raw_tables).
 with reconciliation as (
     select * from {{ ref('fct_raw_reconciliation') }}
 ),
 
+-- every table of the sources YAML (the raw contract), not a list of its own
 expected_tables as (
-    select 'crm_companies' as raw_table
-    union all
-    select 'crm_contacts'
-    union all
-    select 'crm_deals'
-    union all
-    select 'web_events'
-    union all
-    select 'web_identities'
-    union all
-    select 'email_campaigns'
-    union all
-    select 'email_events'
-    union all
-    select 'form_submissions'
-    union all
-    select 'event_attendance'
+    {%- set source_tables = [] -%}
+    {%- if execute -%}
+        {%- for node in graph.sources.values() if node.package_name == project_name -%}
+            {%- do source_tables.append(node.name) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- for raw_table in source_tables | sort %}
+        select '{{ raw_table }}' as raw_table
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- else %}
+        select cast(null as {{ dbt.type_string() }}) as raw_table
+        where 1 = 0
+    {%- endfor %}
 ),
 
 unreconciled as (

@@ -5,7 +5,7 @@
         {%- do pairs.append((stages[i], stages[j])) -%}
     {%- endfor -%}
 {%- endfor -%}
--- SPEC §4: a higher stage implies the lower ones, so wherever two stage dates are set they are in
+-- A higher stage implies the lower ones, so wherever two stage dates are set they are in
 -- stage order (subscriber_at <= lead_at <= mql_at <= sql_at <= opportunity_at <= customer_at),
 -- the date of the reported lifecycle_stage is set, and no stage above it has a date.
 with scores as (

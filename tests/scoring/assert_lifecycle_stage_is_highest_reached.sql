@@ -1,4 +1,4 @@
--- SPEC §4: the reported lifecycle_stage is the highest stage reached on any evaluation day, i.e.
+-- The reported lifecycle_stage is the highest stage reached on any evaluation day, i.e.
 -- the highest reached_stage of the contact in fct_lead_score_history (stages never move
 -- backward). Contacts missing on either side fail too.
 with scores as (

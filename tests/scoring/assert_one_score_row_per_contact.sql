@@ -1,4 +1,4 @@
--- SPEC §4, §5: fct_lead_scores has exactly one row per contact that exists as of as_of_date
+-- Fct_lead_scores has exactly one row per contact that exists as of as_of_date
 -- (int_contacts_enriched): the same number of rows, and no contact missing on either side.
 with contacts as (
     select contact_id from {{ ref('int_contacts_enriched') }}

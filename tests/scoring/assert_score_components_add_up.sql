@@ -1,4 +1,4 @@
--- SPEC §5: the components explain every point. Per contact, the fit components add up to the fit
+-- The components explain every point. Per contact, the fit components add up to the fit
 -- points before the clamp, fit_score = min(100, max(0, Σ fit)); interest and inactivity
 -- components add up to the interest before the floor and the cap,
 -- interest_score = min(interest_max, max(0, Σ)) (no cap when interest_max is null).

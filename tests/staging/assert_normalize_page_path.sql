@@ -1,4 +1,4 @@
--- The macro normalize_page_path (SPEC §2) against a list of inputs and expected page paths:
+-- The macro normalize_page_path against a list of inputs and expected page paths:
 -- returns every case where the macro's result differs (a null is compared as a null).
 with cases as (
     select * from (

@@ -1,4 +1,4 @@
--- The macro parse_timestamp (SPEC §1: timestamps are UTC) against a list of inputs and the UTC
+-- The macro parse_timestamp (timestamps are UTC) against a list of inputs and the UTC
 -- timestamps worked out by hand: offsets converted, ISO 8601 only, out-of-range parts null.
 -- Returns every case where the macro's result differs (a null is compared as a null).
 with cases as (

@@ -1,7 +1,7 @@
 {%- set text_attributes = ['industry', 'company_country'] -%}
 {%- set number_attributes = ['employee_count', 'annual_revenue'] -%}
 
--- The company-level fit of every current company (SPEC §5): the `organization` fit rules applied
+-- The company-level fit of every current company: the `organization` fit rules applied
 -- to the company's own attributes (industry, employee_count, annual_revenue, company_country),
 -- with the rule-matching macros of the contact fit (macros/scoring/rule_matching.sql) and the same
 -- typed rule tables. company_fit_score = min(100, max(0, Σ points)). An organization rule on an

@@ -1,6 +1,6 @@
 {{ config(materialized='view') }}
 
--- The activity stream (SPEC §2) as of as_of_date: one row per activity of a known contact, from
+-- The activity stream as of as_of_date: one row per activity of a known contact, from
 -- every engagement source, with the raw row it came from. A reading of the incremental
 -- int_activity_log without its placeholder rows for days left without activity.
 with activity_log as (

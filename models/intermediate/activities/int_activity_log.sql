@@ -6,7 +6,7 @@
     on_schema_change='fail',
 ) }}
 
--- The stored activity stream (SPEC §2), incremental by activity day; int_activities is its
+-- The stored activity stream, incremental by activity day; int_activities is its
 -- reading. One row per activity of a known contact as of as_of_date, from every engagement
 -- source, with the raw row it came from (source_table, source_row_id) and how its contact was
 -- found (contact_resolved_by: the row's own contact_id, the anonymous visitor's identity, or the
@@ -74,7 +74,7 @@ web_activities as (
     from web
 ),
 
--- the channel a scored web event came by (SPEC §2): beside the event's own activity, one
+-- the channel a scored web event came by: beside the event's own activity, one
 -- campaign_click per event that carries a utm_medium, detail `<utm_medium>/<utm_source>`
 -- (each lower-case and trimmed; `cpc/` when the source is empty)
 campaign_click_activities as (

@@ -1,4 +1,4 @@
--- Every clean web event with the contact it belongs to (SPEC §2) and its traffic class:
+-- Every clean web event with the contact it belongs to and its traffic class:
 -- `bot` (user agent matches a pattern of the seed bot_user_agents), `known` (scored) or
 -- `anonymous` (never identified). An event with a contact_id belongs to that contact; otherwise
 -- to the contact its anonymous_id was identified as, before and after the identification.

@@ -1,4 +1,4 @@
--- One contact per anonymous visitor on each scoring day (SPEC §2, §4a): where one anonymous_id
+-- One contact per anonymous visitor on each scoring day: where one anonymous_id
 -- was identified as several contacts, the latest identification on or before the scoring day
 -- wins (ties: the smallest contact_id).
 with scoring_days as (

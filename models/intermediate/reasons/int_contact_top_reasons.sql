@@ -1,4 +1,4 @@
--- Why a contact has its score, in words a salesperson reads (SPEC §5): the contact's three largest
+-- Why a contact has its score, in words a salesperson reads: the contact's three largest
 -- positive components as of as_of_date, each as "<rule description> (+<points>)" with the points
 -- rounded to a whole number (half up), largest first (ties: rule_id), joined by "; ". The one
 -- place the reasons are written: fct_lead_scores.top_reasons and mart_sales_handover read them.

@@ -1,6 +1,6 @@
 -- What the lifecycle stage of a day needs to know about a contact's activity days, per scoring
 -- day: whether the day had engagement (any activity but e-mail bounces and unsubscribes, for the
--- inactivity rule) and how many conversions (form-like activities, SPEC §4) of each kind it had.
+-- inactivity rule) and how many conversions (form-like activities) of each kind it had.
 with activities as (
     select * from {{ ref('int_scoring_day_activities') }}
 ),

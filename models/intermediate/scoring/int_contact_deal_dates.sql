@@ -1,4 +1,4 @@
--- First deal created and first deal won per contact on each scoring day (SPEC §4a): the deal
+-- First deal created and first deal won per contact on each scoring day: the deal
 -- versions in force on that day, for deals created on or before it. A deal is won on the day only
 -- when its version says won and its closed_at (updated_at when missing) is on or before the day;
 -- a deal created before and won after the day is an open deal then (an opportunity).

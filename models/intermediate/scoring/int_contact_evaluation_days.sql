@@ -1,4 +1,4 @@
--- Evaluation days of each contact on each scoring day (SPEC §4): the day it was created, every
+-- Evaluation days of each contact on each scoring day: the day it was created, every
 -- later day with an activity, a deal created or won, or a CRM override, and the scoring day
 -- itself. Earlier days count as the creation day.
 with contacts as (

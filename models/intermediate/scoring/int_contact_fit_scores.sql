@@ -1,4 +1,4 @@
--- Fit score, disqualification and grade of every contact on each scoring day (SPEC §4):
+-- Fit score, disqualification and grade of every contact on each scoring day:
 -- fit_score = min(100, max(0, Σ points of the matching fit rules)); a matching rule with
 -- disqualify = true makes the contact disqualified and its grade F.
 with contacts as (

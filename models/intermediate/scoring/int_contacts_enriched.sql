@@ -1,5 +1,5 @@
--- Contacts that exist on each scoring day (SPEC §4, §4a), with their company and every fit
--- attribute of SPEC §3 in one wide row: the CRM version of the contact and of its company in
+-- Contacts that exist on each scoring day, with their company and every fit
+-- attribute in one wide row: the CRM version of the contact and of its company in
 -- force on that day (stg_crm__*_versions), for a contact created on or before it. A contact whose
 -- every version was written after the day stands in with its earliest version
 -- (is_later_version).
@@ -109,7 +109,7 @@ enriched as (
         -- lifecycle
         with_domain.lifecycle_stage_override,
         with_domain.lifecycle_stage_override_at,
-        -- versions (SPEC §4a)
+        -- versions
         cast(with_domain.updated_at as date) > with_domain.scoring_date as is_later_version,
         -- timestamps
         with_domain.created_at,

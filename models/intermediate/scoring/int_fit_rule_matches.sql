@@ -1,4 +1,4 @@
--- Fit rules that hold for a contact (SPEC §4), one row per scoring day, contact and matching rule.
+-- Fit rules that hold for a contact, one row per scoring day, contact and matching rule.
 with attribute_values as (
     select * from {{ ref('int_contact_attribute_values') }}
 ),

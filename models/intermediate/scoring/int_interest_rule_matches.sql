@@ -1,4 +1,4 @@
--- Interest rules matched by each activity of the stream (SPEC §4): one row per activity and
+-- Interest rules matched by each activity of the stream: one row per activity and
 -- matching rule (one activity may match several rules; each counts). Whether an activity matches
 -- depends on the activity alone, so this is computed once for every scoring day.
 with activities as (

@@ -1,8 +1,8 @@
--- Interest points per scoring day, contact, evaluation day and rule (SPEC §4): each day's matched
+-- Interest points per scoring day, contact, evaluation day and rule: each day's matched
 -- points decay with the rule's half-life, drop out once their age reaches window_days, and the
 -- rule's total is capped at max_points keeping its sign.
 --
--- Linear in the rows it reads (SPEC §8): p × 0.5^((d − t)/h) = p × w(t) / w(d) with
+-- Linear in the rows it reads: p × 0.5^((d − t)/h) = p × w(t) / w(d) with
 -- w(t) = 0.5^((ref − t)/h), so one running sum of p × w(t) per contact and rule, read on each
 -- evaluation day d and divided by w(d), gives that day's decayed total; a matched day also leaves
 -- the running sum window_days later, which makes the sum a windowed one. ref is the contact's

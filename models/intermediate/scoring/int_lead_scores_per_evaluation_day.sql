@@ -1,8 +1,8 @@
 -- Scores and the computed lifecycle stage of every contact on each of its evaluation days, per
--- scoring day (SPEC §4). Fit and grade use the CRM records as they stand on the scoring day;
+-- scoring day. Fit and grade use the CRM records as they stand on the scoring day;
 -- interest, deals and conversions use what happened up to the end of each evaluation day. What
 -- accumulates over the days (last engagement, conversions) is a running aggregate over the
--- contact's evaluation days: one pass, linear in the days (SPEC §8).
+-- contact's evaluation days: one pass, linear in the days.
 with evaluation_days as (
     select * from {{ ref('int_contact_evaluation_days') }}
 ),

@@ -1,6 +1,6 @@
 {%- set stages = lifecycle_stages() -%}
 
--- The scores of every contact that exists on each scoring day (SPEC §4, §4a): fit, interest and
+-- The scores of every contact that exists on each scoring day: fit, interest and
 -- lead score, grade, percentile among the contacts scored that day, quadrant, the forward-only
 -- lifecycle stage and the first day each stage was reached. fct_lead_scores is the as_of_date
 -- day; mart_scoring_performance reads the backtest day, so both are the same computation.

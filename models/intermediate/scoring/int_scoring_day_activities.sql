@@ -1,4 +1,4 @@
--- The activities of each contact up to each scoring day (SPEC §2, §4a): one row per scoring day
+-- The activities of each contact up to each scoring day: one row per scoring day
 -- and activity. The stream (int_activities) is stitched as of as_of_date; on another scoring day
 -- a web activity found through its anonymous visitor belongs to the visitor's identity as of
 -- that day (none yet: no one's activity that day), and only contacts that exist on the day keep

@@ -1,4 +1,4 @@
--- The days the engine scores (SPEC §4a, §5): as_of_date itself, and the backtest day of
+-- The days the engine scores: as_of_date itself, and the backtest day of
 -- mart_scoring_performance, as_of_date − conversion_window_days. Every scoring model carries
 -- scoring_date in its grain, so the backtest day costs one more pass of the same models, and its
 -- scores are exactly what a build with as_of_date = that day says.

@@ -6,9 +6,9 @@ with bot_user_agents_seed as (
 ),
 
 patterns as (
-    select distinct {{ scoring_seed_lower('pattern') }} as pattern
+    select distinct lower({{ clean_text('pattern') }}) as pattern
     from bot_user_agents_seed
-    where {{ scoring_seed_text('pattern') }} is not null
+    where {{ clean_text('pattern') }} is not null
 )
 
 select * from patterns

@@ -8,16 +8,16 @@ with fit_rules_seed as (
 
 typed as (
     select
-        {{ scoring_seed_text('rule_id') }} as rule_id,
-        {{ scoring_seed_lower('level') }} as level,
-        {{ scoring_seed_lower('attribute') }} as attribute,
-        {{ scoring_seed_lower('operator') }} as operator,
-        {{ scoring_seed_lower('value') }} as value_text,
-        {{ scoring_seed_number('value') }} as value_number,
-        {{ scoring_seed_number('value_to') }} as value_to_number,
-        {{ scoring_seed_number('points') }} as points,
-        coalesce({{ scoring_seed_boolean('disqualify') }}, false) as is_disqualifying,
-        {{ scoring_seed_text('description') }} as description
+        {{ clean_text('rule_id') }} as rule_id,
+        lower({{ clean_text('level') }}) as level,
+        lower({{ clean_text('attribute') }}) as attribute,
+        lower({{ clean_text('operator') }}) as operator,
+        lower({{ clean_text('value') }}) as value_text,
+        {{ parse_number(clean_text('value')) }} as value_number,
+        {{ parse_number(clean_text('value_to')) }} as value_to_number,
+        {{ parse_number(clean_text('points')) }} as points,
+        coalesce({{ parse_boolean(clean_text('disqualify')) }}, false) as is_disqualifying,
+        {{ clean_text('description') }} as description
     from fit_rules_seed
 )
 

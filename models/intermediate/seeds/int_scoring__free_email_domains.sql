@@ -7,9 +7,9 @@ with free_email_domains_seed as (
 cleaned as (
     select
         case
-            when {{ scoring_seed_lower('domain') }} like '@%'
-                then substring({{ scoring_seed_lower('domain') }}, 2)
-            else {{ scoring_seed_lower('domain') }}
+            when lower({{ clean_text('domain') }}) like '@%'
+                then substring(lower({{ clean_text('domain') }}), 2)
+            else lower({{ clean_text('domain') }})
         end as domain
     from free_email_domains_seed
 ),

@@ -8,8 +8,8 @@ with grades_seed as (
 
 typed as (
     select
-        {{ scoring_seed_text('grade') }} as grade,
-        {{ scoring_seed_number('min_fit_score') }} as min_fit_score
+        {{ clean_text('grade') }} as grade,
+        {{ parse_number(clean_text('min_fit_score')) }} as min_fit_score
     from grades_seed
 ),
 

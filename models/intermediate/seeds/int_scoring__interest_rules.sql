@@ -9,17 +9,17 @@ with interest_rules_seed as (
 
 typed as (
     select
-        {{ scoring_seed_text('rule_id') }} as rule_id,
-        {{ scoring_seed_lower('activity') }} as activity,
-        {{ scoring_seed_lower('operator') }} as operator,
-        {{ scoring_seed_lower('value') }} as value_text,
-        {{ scoring_seed_number('value') }} as value_number,
-        {{ scoring_seed_number('value_to') }} as value_to_number,
-        {{ scoring_seed_number('points') }} as points,
-        {{ scoring_seed_number('max_points') }} as max_points,
-        {{ scoring_seed_number('half_life_days') }} as half_life_days,
-        {{ scoring_seed_number('window_days') }} as window_days,
-        {{ scoring_seed_text('description') }} as description
+        {{ clean_text('rule_id') }} as rule_id,
+        lower({{ clean_text('activity') }}) as activity,
+        lower({{ clean_text('operator') }}) as operator,
+        lower({{ clean_text('value') }}) as value_text,
+        {{ parse_number(clean_text('value')) }} as value_number,
+        {{ parse_number(clean_text('value_to')) }} as value_to_number,
+        {{ parse_number(clean_text('points')) }} as points,
+        {{ parse_number(clean_text('max_points')) }} as max_points,
+        {{ parse_number(clean_text('half_life_days')) }} as half_life_days,
+        {{ parse_number(clean_text('window_days')) }} as window_days,
+        {{ clean_text('description') }} as description
     from interest_rules_seed
 )
 

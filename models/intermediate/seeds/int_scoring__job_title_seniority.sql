@@ -9,9 +9,9 @@ with job_title_seniority_seed as (
 
 typed as (
     select
-        {{ scoring_seed_lower('pattern') }} as pattern,
-        {{ scoring_seed_lower('seniority') }} as seniority,
-        cast({{ scoring_seed_number('priority') }} as {{ dbt.type_int() }}) as priority
+        lower({{ clean_text('pattern') }}) as pattern,
+        lower({{ clean_text('seniority') }}) as seniority,
+        cast({{ parse_number(clean_text('priority')) }} as {{ dbt.type_int() }}) as priority
     from job_title_seniority_seed
 )
 

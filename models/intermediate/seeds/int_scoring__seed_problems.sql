@@ -14,7 +14,7 @@
 {%- endfor -%}
 {%- set known_settings = contract.number_settings + contract.text_settings -%}
 
--- Every problem of the scoring seeds (SPEC §3), one row each: the seed file, what identifies the
+-- Every problem of the scoring seeds, one row each: the seed file, what identifies the
 -- row (rule_id, grade, setting or pattern) and its value, and what is wrong. One CTE per check.
 -- The seeds are read as text and typed safely, so a bad value becomes a problem row, never an
 -- error; seed text is only ever compared as data. The allowed values come from the seed contract
@@ -24,63 +24,63 @@
 -- seeds, typed ---------------------------------------------------------------------------------
 with fit_rules as (
     select
-        {{ scoring_seed_text('rule_id') }} as rule_id,
-        {{ scoring_seed_lower('level') }} as level_value,
-        {{ scoring_seed_lower('attribute') }} as subject,
-        {{ scoring_seed_lower('operator') }} as operator_value,
-        {{ scoring_seed_text('value') }} as value_value,
-        {{ scoring_seed_number('value') }} as value_number,
-        {{ scoring_seed_text('value_to') }} as value_to_value,
-        {{ scoring_seed_number('value_to') }} as value_to_number,
-        {{ scoring_seed_text('points') }} as points_value,
-        {{ scoring_seed_number('points') }} as points_number,
-        {{ scoring_seed_text('disqualify') }} as disqualify_value,
-        {{ scoring_seed_boolean('disqualify') }} as is_disqualifying
+        {{ clean_text('rule_id') }} as rule_id,
+        lower({{ clean_text('level') }}) as level_value,
+        lower({{ clean_text('attribute') }}) as subject,
+        lower({{ clean_text('operator') }}) as operator_value,
+        {{ clean_text('value') }} as value_value,
+        {{ parse_number(clean_text('value')) }} as value_number,
+        {{ clean_text('value_to') }} as value_to_value,
+        {{ parse_number(clean_text('value_to')) }} as value_to_number,
+        {{ clean_text('points') }} as points_value,
+        {{ parse_number(clean_text('points')) }} as points_number,
+        {{ clean_text('disqualify') }} as disqualify_value,
+        {{ parse_boolean(clean_text('disqualify')) }} as is_disqualifying
     from {{ ref('scoring_fit_rules') }}
 ),
 
 interest_rules as (
     select
-        {{ scoring_seed_text('rule_id') }} as rule_id,
-        {{ scoring_seed_lower('activity') }} as subject,
-        {{ scoring_seed_lower('operator') }} as operator_value,
-        {{ scoring_seed_text('value') }} as value_value,
-        {{ scoring_seed_number('value') }} as value_number,
-        {{ scoring_seed_text('value_to') }} as value_to_value,
-        {{ scoring_seed_number('value_to') }} as value_to_number,
-        {{ scoring_seed_text('points') }} as points_value,
-        {{ scoring_seed_number('points') }} as points_number,
-        {{ scoring_seed_text('max_points') }} as max_points_value,
-        {{ scoring_seed_number('max_points') }} as max_points_number,
-        {{ scoring_seed_text('half_life_days') }} as half_life_days_value,
-        {{ scoring_seed_number('half_life_days') }} as half_life_days_number,
-        {{ scoring_seed_text('window_days') }} as window_days_value,
-        {{ scoring_seed_number('window_days') }} as window_days_number
+        {{ clean_text('rule_id') }} as rule_id,
+        lower({{ clean_text('activity') }}) as subject,
+        lower({{ clean_text('operator') }}) as operator_value,
+        {{ clean_text('value') }} as value_value,
+        {{ parse_number(clean_text('value')) }} as value_number,
+        {{ clean_text('value_to') }} as value_to_value,
+        {{ parse_number(clean_text('value_to')) }} as value_to_number,
+        {{ clean_text('points') }} as points_value,
+        {{ parse_number(clean_text('points')) }} as points_number,
+        {{ clean_text('max_points') }} as max_points_value,
+        {{ parse_number(clean_text('max_points')) }} as max_points_number,
+        {{ clean_text('half_life_days') }} as half_life_days_value,
+        {{ parse_number(clean_text('half_life_days')) }} as half_life_days_number,
+        {{ clean_text('window_days') }} as window_days_value,
+        {{ parse_number(clean_text('window_days')) }} as window_days_number
     from {{ ref('scoring_interest_rules') }}
 ),
 
 grades as (
     select
-        {{ scoring_seed_text('grade') }} as grade,
-        {{ scoring_seed_text('min_fit_score') }} as min_fit_score_value,
-        {{ scoring_seed_number('min_fit_score') }} as min_fit_score
+        {{ clean_text('grade') }} as grade,
+        {{ clean_text('min_fit_score') }} as min_fit_score_value,
+        {{ parse_number(clean_text('min_fit_score')) }} as min_fit_score
     from {{ ref('scoring_grades') }}
 ),
 
 settings as (
     select
-        {{ scoring_seed_lower('key') }} as setting_key,
-        {{ scoring_seed_text('value') }} as setting_value,
-        {{ scoring_seed_number('value') }} as setting_number
+        lower({{ clean_text('key') }}) as setting_key,
+        {{ clean_text('value') }} as setting_value,
+        {{ parse_number(clean_text('value')) }} as setting_number
     from {{ ref('scoring_settings') }}
 ),
 
 seniority_patterns as (
     select
-        {{ scoring_seed_lower('pattern') }} as pattern,
-        {{ scoring_seed_lower('seniority') }} as seniority,
-        {{ scoring_seed_text('priority') }} as priority_value,
-        {{ scoring_seed_number('priority') }} as priority_number
+        lower({{ clean_text('pattern') }}) as pattern,
+        lower({{ clean_text('seniority') }}) as seniority,
+        {{ clean_text('priority') }} as priority_value,
+        {{ parse_number(clean_text('priority')) }} as priority_number
     from {{ ref('job_title_seniority') }}
 ),
 

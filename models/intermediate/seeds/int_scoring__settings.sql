@@ -16,8 +16,8 @@ grades_seed as (
 
 grades_typed as (
     select
-        {{ scoring_seed_text('grade') }} as grade,
-        {{ scoring_seed_number('min_fit_score') }} as min_fit_score
+        {{ clean_text('grade') }} as grade,
+        {{ parse_number(clean_text('min_fit_score')) }} as min_fit_score
     from grades_seed
 ),
 
@@ -33,15 +33,15 @@ grades as (
 
 settings as (
     select
-        {{ scoring_seed_lower('key') }} as setting_key,
-        {{ scoring_seed_text('value') }} as setting_value
+        lower({{ clean_text('key') }}) as setting_key,
+        {{ clean_text('value') }} as setting_value
     from settings_seed
 ),
 
 pivoted as (
     select
         {%- for key in scoring_seed_contract().number_settings %}
-            {{ scoring_seed_number("max(case when setting_key = '" ~ key ~ "' then setting_value end)") }}
+            {{ parse_number("max(case when setting_key = '" ~ key ~ "' then setting_value end)") }}
                 as {{ key }},
         {%- endfor %}
         max(case when setting_key = 'mql_min_grade' then setting_value end) as mql_min_grade_value

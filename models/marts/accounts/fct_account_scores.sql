@@ -1,4 +1,4 @@
--- One row per current company as of as_of_date (SPEC §5): its contacts, how many of them are
+-- One row per current company as of as_of_date: its contacts, how many of them are
 -- engaged, the best and top-3 average lead score, the company fit from the organization rules, the
 -- highest lifecycle stage of its contacts, and which seniorities and departments are engaged
 -- (buying-group coverage). Companies without contacts have contacts = 0 and null contact scores.

@@ -1,6 +1,6 @@
 {%- set dimensions = ['lead_source', 'utm_campaign'] -%}
 
--- Which sources bring customers (SPEC §5): one row per dimension and value, with the contacts that
+-- Which sources bring customers: one row per dimension and value, with the contacts that
 -- exist as of as_of_date and how many of them reached mql, sql, opportunity and customer (that
 -- stage or a higher one) by as_of_date. Dimensions: `lead_source` (the contact's current CRM
 -- lead_source) and `utm_campaign` (first touch: the utm_campaign of the contact's earliest scored

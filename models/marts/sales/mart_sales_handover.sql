@@ -1,4 +1,4 @@
--- The queue sales works from (SPEC §5): one row per contact at mql or sql as of as_of_date that
+-- The queue sales works from: one row per contact at mql or sql as of as_of_date that
 -- is not disqualified (a contact with a deal is an opportunity or customer and has left the
 -- queue), ranked: sql before mql, then the higher lead_score, then contact_id.
 with scores as (

@@ -1,4 +1,4 @@
--- Contacts for BI (SPEC §5): attributes as of as_of_date. The e-mail address is masked
+-- Contacts for BI: attributes as of as_of_date. The e-mail address is masked
 -- (first letter and domain) unless the var expose_pii is true.
 with contacts as (
     select * from {{ ref('int_contacts_enriched') }}

@@ -1,4 +1,4 @@
--- Labels and sort order a dashboard joins to the marts' codes (SPEC §5): lifecycle stages and
+-- Labels and sort order a dashboard joins to the marts' codes: lifecycle stages and
 -- quadrants from the seed scoring_labels.csv, grades from scoring_grades.csv (best grade first;
 -- the label is the grade unless scoring_labels.csv has a `grade` row for it).
 with labels_seed as (
@@ -11,10 +11,10 @@ grades as (
 
 labels as (
     select
-        {{ scoring_seed_lower('kind') }} as label_kind,
-        {{ scoring_seed_lower('value') }} as label_value,
-        {{ scoring_seed_text('label') }} as label_text,
-        cast({{ scoring_seed_number('sort_order') }} as {{ dbt.type_int() }}) as sort_order
+        lower({{ clean_text('kind') }}) as label_kind,
+        lower({{ clean_text('value') }}) as label_value,
+        {{ clean_text('label') }} as label_text,
+        cast({{ parse_number(clean_text('sort_order')) }} as {{ dbt.type_int() }}) as sort_order
     from labels_seed
 ),
 

@@ -1,4 +1,4 @@
--- Why each contact has its scores (SPEC §5): one row per contact and rule that gave points as of
+-- Why each contact has its scores: one row per contact and rule that gave points as of
 -- as_of_date. Fit rows add up to the fit score before the 0-100 clamp; interest and inactivity
 -- rows add up to the interest score before the floor at 0 and interest_max.
 with fit_matches as (

@@ -1,4 +1,4 @@
--- One row per contact and evaluation day (SPEC §4, §5): the scores, grade and stage computed that
+-- One row per contact and evaluation day: the scores, grade and stage computed that
 -- day, and the stage reached so far (stages never move backward).
 with daily as (
     select * from {{ ref('int_lead_scores_per_evaluation_day') }}

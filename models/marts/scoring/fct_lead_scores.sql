@@ -1,6 +1,6 @@
 {%- set stages = lifecycle_stages() -%}
 
--- One row per contact that exists as of as_of_date (SPEC §4, §5): fit, interest and lead score,
+-- One row per contact that exists as of as_of_date: fit, interest and lead score,
 -- grade, percentile, quadrant, the forward-only lifecycle stage and the first day each stage was
 -- reached. Scores are kept at full precision. The as_of_date day of int_lead_scores_per_scoring_day.
 with scores as (

@@ -1,4 +1,4 @@
--- Does the score predict conversion? (SPEC §5) The backtest: every contact that exists on the
+-- Does the score predict conversion? The backtest: every contact that exists on the
 -- backtest day D = as_of_date − conversion_window_days and is not a customer on D, scored as of D
 -- (int_lead_scores_per_scoring_day: the CRM versions, identities, deals and activities of D, the
 -- same computation as a build as of D), and whether its first deal was won in (D, as_of_date].
@@ -186,7 +186,7 @@ final as (
         case when rated.dimension = 'overall' then auc.lead_score_auc end as auc_lead_score,
         case when rated.dimension = 'overall' then auc.fit_score_auc end as auc_fit_score,
         case when rated.dimension = 'overall' then auc.interest_score_auc end as auc_interest_score,
-        -- the predictive probability's AUC (SPEC §6) once fct_lead_predictions exists
+        -- the predictive probability's AUC once fct_lead_predictions exists
         cast(null as {{ scoring_type_double() }}) as auc_predictive
     from rated
     cross join backtest_day

@@ -1,4 +1,4 @@
--- The company versions in force on as_of_date (SPEC §4a): one row per company, the current version
+-- The company versions in force on as_of_date: one row per company, the current version
 -- (or, for a record whose every version was written later, its earliest one standing in).
 with versions as (
     select * from {{ ref('stg_crm__company_versions') }}

@@ -1,5 +1,5 @@
 -- Every usable version of a CRM contact with the days it is in force, [valid_from_date,
--- valid_to_date) (SPEC §4a): the scoring-day models pick the version in force on each scoring day.
+-- valid_to_date): the scoring-day models pick the version in force on each scoring day.
 with base as (
     select * from {{ ref('base_crm__contacts') }}
 ),
@@ -31,7 +31,7 @@ versions as (
         lifecycle_stage_override_at,
         created_at,
         updated_at,
-        -- versions (SPEC §4a)
+        -- versions
         valid_from_date,
         valid_to_date
     from base

@@ -1,4 +1,4 @@
--- The contact versions in force on as_of_date (SPEC §4a): one row per contact, the current version
+-- The contact versions in force on as_of_date: one row per contact, the current version
 -- (or, for a record whose every version was written later, its earliest one standing in).
 with versions as (
     select * from {{ ref('stg_crm__contact_versions') }}

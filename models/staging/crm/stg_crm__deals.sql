@@ -1,4 +1,4 @@
--- The deal versions in force on as_of_date (SPEC §4a): one row per deal, the current version
+-- The deal versions in force on as_of_date: one row per deal, the current version
 -- (or, for a record whose every version was written later, its earliest one standing in).
 with versions as (
     select * from {{ ref('stg_crm__deal_versions') }}

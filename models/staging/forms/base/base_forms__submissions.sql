@@ -8,7 +8,7 @@ contacts as (
     select contact_id from {{ ref('stg_crm__contacts') }}
 ),
 
--- A form without contact_id belongs to the contact with the same e-mail (SPEC §2); where several
+-- A form without contact_id belongs to the contact with the same e-mail; where several
 -- contacts share one e-mail, the smallest contact_id is taken so reruns agree.
 contacts_by_email as (
     select

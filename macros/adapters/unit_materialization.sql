@@ -1,12 +1,3 @@
-{#- PostgreSQL versions of the project's dispatched macros (dbt-postgres). Each overrides the
-    default__ of the macro with the same name; the reason is next to it. -#}
-
-{#- dbt-postgres's split_part checks the part number in Jinja, so it must be a literal; the rule
-    values split a list by a column (the item number). -#}
-{% macro postgres__scoring_split_part(string_text, delimiter_character, part_number) -%}
-    split_part({{ string_text }}, '{{ delimiter_character }}', {{ part_number }})
-{%- endmacro %}
-
 {#- Unit tests on PostgreSQL: dbt names the unit test's temporary table after the test, and
     PostgreSQL names are at most 63 characters, so a descriptive test name such as
     int_contacts_enriched_contact_created_after_as_of_date_is_not_scored failed there (DuckDB

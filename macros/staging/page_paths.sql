@@ -1,7 +1,7 @@
-{#- Page paths of URLs. The parsing of raw text into types is in parse_text.sql, parse_number.sql
-    and parse_timestamp.sql. -#}
+{#- Page paths of URLs. The parsing of raw text into types is in macros/parsing/ (parse_text.sql,
+    parse_number.sql and parse_timestamp.sql). -#}
 
-{#- Page path of a URL (SPEC §2): lower case, no scheme and host, no query or fragment, always
+{#- Page path of a URL: lower case, no scheme and host, no query or fragment, always
     starting with '/', no trailing '/' (the root stays '/'). A value without a scheme is a path. -#}
 {% macro normalize_page_path(expression) -%}
     {%- set lowered = "lower(trim(" ~ expression ~ "))" -%}
@@ -37,4 +37,9 @@
 
 {% macro default__rtrim_characters(expression, characters) -%}
     rtrim({{ expression }}, {{ characters }})
+{%- endmacro %}
+
+{#- rtrim(x, characters) is not Spark SQL; trim(trailing ... from ...) is. -#}
+{% macro spark__rtrim_characters(expression, characters) -%}
+    trim(trailing {{ characters }} from {{ expression }})
 {%- endmacro %}

@@ -17,7 +17,8 @@
 
 {#- A number is a double: dbt.type_float() is a 4-byte float on DuckDB and Spark, which turns an
     annual_revenue of 50000001 into 50000000 (7 significant digits). The text is cast only once it
-    reads as a number, so no engine ever raises. -#}
+    reads as a number, so no engine ever raises. Raw columns (after clean_text) and seed values
+    (clean_text of the seed's text) are read by this one macro. -#}
 {% macro parse_number(expression) -%}
     {{ return(adapter.dispatch('parse_number', 'lead_scoring')(expression)) }}
 {%- endmacro %}
@@ -30,6 +31,19 @@
             and abs({{ number }}) < {{ number_limit() }}
             then {{ number }}
     end
+{%- endmacro %}
+
+{#- The double-precision type numbers are parsed into. -#}
+{% macro scoring_type_double() -%}
+    {{ return(adapter.dispatch('scoring_type_double', 'lead_scoring')()) }}
+{%- endmacro %}
+
+{% macro default__scoring_type_double() -%}
+    double precision
+{%- endmacro %}
+
+{% macro spark__scoring_type_double() -%}
+    double
 {%- endmacro %}
 
 {#- A number as text the way people write it: whole numbers without a decimal part ('75', not

@@ -1,4 +1,4 @@
-{#- Timestamps and dates from raw text (SPEC §1: timestamps are UTC). One reading on every engine,
+{#- Timestamps and dates from raw text (timestamps are UTC). One reading on every engine,
     built on two dispatched primitives (regexp_group, shift_minutes), so DuckDB, PostgreSQL and
     Spark agree by construction:
 

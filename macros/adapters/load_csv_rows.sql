@@ -1,7 +1,5 @@
-{#- Apache Spark versions of the project's dispatched macros (dbt-spark). Each overrides the
-    default__ of the macro with the same name; the reason is next to it. Spark 4 may run with ANSI
-    mode on (a bad cast raises): the parsing macros (macros/staging/parse_*.sql) cast raw text only
-    once it reads as a value, and their Spark primitives sit next to their default__. -#}
+{#- Seed loading on Apache Spark (dbt-spark): dbt's load_csv_rows, which every other engine uses
+    as it is, overridden for Spark. -#}
 
 {#- dbt-spark with `method: session` seeds through Python string formatting: an empty CSV field
     arrives as the text 'None' (and a quote in a value breaks the statement). The same batches,
@@ -45,9 +43,4 @@
     {%- else -%}
         '{{ value | string | replace("\\", "\\\\") | replace("'", "\\'") }}'
     {%- endif -%}
-{%- endmacro %}
-
-{#- rtrim(x, characters) is not Spark SQL; trim(trailing ... from ...) is. -#}
-{% macro spark__rtrim_characters(expression, characters) -%}
-    trim(trailing {{ characters }} from {{ expression }})
 {%- endmacro %}
