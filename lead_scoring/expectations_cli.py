@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="DuckDB file (default: $LEAD_SCORING_DUCKDB_PATH or target/lead_scoring.duckdb)",
     )
     parser.add_argument(
+        "--target-path",
+        type=Path,
+        default=None,
+        help="dbt target folder of the build, whose manifest.json names the relations "
+        "(default: $DBT_TARGET_PATH or target)",
+    )
+    parser.add_argument(
         "--as-of-date",
         type=dt.date.fromisoformat,
         default=None,
@@ -88,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             args.docs_dir,
             duckdb_path=args.duckdb_path or duckdb_path(),
             as_of_date=args.as_of_date,
+            target_path=args.target_path,
         )
     except Exception as exc:  # the warehouse is missing or a mart cannot be read
         log.error("cannot run the suite on %s: %s", args.target, exc)

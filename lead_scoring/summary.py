@@ -140,15 +140,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     setup_logging()
-    if args.target == "duckdb" and not duckdb_path().exists():
-        # a sentence, not a catalog error; and no empty warehouse file left behind
+    try:
+        # read-only: a summary never creates (or leaves) an empty warehouse file
+        connection = connect(args.target, read_only=True)
+    except FileNotFoundError:
+        # a sentence, not a catalog error
         log.error(
             "No warehouse at %s: build it first (make demo, or load your raw data and run "
             "dbt build); LEAD_SCORING_DUCKDB_PATH names another file.",
             duckdb_path(),
         )
         return 1
-    connection = connect(args.target)
     try:
         print(build_summary(connection, top=args.top))
     except Exception as exc:  # noqa: BLE001 - any engine's "no such table" reads the same
