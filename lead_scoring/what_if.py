@@ -449,7 +449,12 @@ def what_if(
         if result.returncode != 0:
             raise _build_failed(result)
         before = read_snapshot(connection)
-        after = read_snapshot(connection, SCHEMA_SUFFIX)
+        try:
+            after = read_snapshot(connection, SCHEMA_SUFFIX)
+        except Exception as exc:  # noqa: BLE001 - each driver has its own error class
+            raise WhatIfError(
+                f"the candidate build left no marts{SCHEMA_SUFFIX} schema to compare ({exc})"
+            ) from exc
     finally:
         try:
             if keep:
@@ -470,15 +475,13 @@ def _what_if_duckdb(
     changes_csv: Path | None,
     project_dir: Path,
 ) -> dict:
-    import duckdb
-
     current = duckdb_path()
     if not current.exists():
         raise WhatIfError(f"no current warehouse at {current}: run dbt build first")
     candidate_db = current.with_name(CANDIDATE_DB_NAME)
     changes_csv = changes_csv or current.with_name(CHANGES_CSV_NAME)
     if "as_of_date" not in dbt_vars:
-        with duckdb.connect(str(current), read_only=True) as connection:
+        with connect("duckdb", read_only=True, duckdb_file=current) as connection:
             dbt_vars["as_of_date"] = current_as_of(connection, str(current))
     raw_schema = str(dbt_vars.get("raw_schema", "raw"))
     log.info(
@@ -495,9 +498,9 @@ def _what_if_duckdb(
         result = run_dbt_build(project, "duckdb", dbt_vars, candidate_db)
     if result.returncode != 0:
         raise _build_failed(result)
-    with duckdb.connect(str(current), read_only=True) as connection:
+    with connect("duckdb", read_only=True, duckdb_file=current) as connection:
         before = read_snapshot(connection)
-    with duckdb.connect(str(candidate_db), read_only=True) as connection:
+    with connect("duckdb", read_only=True, duckdb_file=candidate_db) as connection:
         after = read_snapshot(connection)
     return _summary(before, after, changes_csv, str(candidate_db))
 
