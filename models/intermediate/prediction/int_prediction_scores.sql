@@ -135,11 +135,19 @@ scored as (
         feature_days.training_label,
         cast(class_totals.won_contacts as {{ dbt.type_bigint() }}) as training_won,
         cast(class_totals.not_won_contacts as {{ dbt.type_bigint() }}) as training_not_won,
-        ln(
-            (class_totals.won_contacts + settings.smoothing)
-            / (class_totals.not_won_contacts + settings.smoothing)
-        )
-        + coalesce(summed.factor_sum, 0) as conversion_log_odds,
+        -- kept to 6 decimals: a sum of doubles depends on the order it is added in, and
+        -- contacts with the same features must tie on every engine (ranks, AUC)
+        cast(
+            cast(
+                ln(
+                    (class_totals.won_contacts + settings.smoothing)
+                    / (class_totals.not_won_contacts + settings.smoothing)
+                )
+                + coalesce(summed.factor_sum, 0)
+                as {{ dbt.type_numeric() }}
+            )
+            as {{ scoring_type_double() }}
+        ) as conversion_log_odds,
         summed.positive_1,
         summed.positive_2,
         summed.negative_1,
