@@ -31,6 +31,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.preprocessing import OneHotEncoder
 
+from lead_scoring.summary import build_summary
+
 AS_OF = "2026-06-30"
 BACKTEST_DAY = "2026-04-01"  # AS_OF − conversion_window_days (90) of the default seeds
 PREDICTIONS = (
@@ -278,4 +280,17 @@ def test_fct_lead_predictions_one_row_per_contact_with_scores_and_factors(builds
     assert any(" page views in 90 days" in text for text in positives)
     assert any(
         text.startswith("Industry is ") for row in rows for text in (row[3] or "", row[4] or "")
+    )
+
+
+def test_summary_shows_the_predictive_auc(builds):
+    [(lead_auc, predictive_auc)] = query(
+        builds["plain"],
+        "select auc_lead_score, auc_predictive from marts.mart_scoring_performance "
+        "where dimension = 'overall'",
+    )
+    with duckdb.connect(str(builds["plain"]), read_only=True) as connection:
+        summary = build_summary(connection)
+    assert (
+        f"Backtest AUC: lead score {lead_auc:.3f}, predictive score {predictive_auc:.3f}" in summary
     )
