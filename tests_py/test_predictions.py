@@ -204,7 +204,7 @@ def backtest_training_and_population(database: Path):
                 false
             ) as is_converted,
             predictions.conversion_log_odds
-        from intermediate.int_lead_scores_by_scoring_day as scores
+        from intermediate.int_lead_scores_per_scoring_day as scores
         left join intermediate.int_contact_deal_dates as deals
             on deals.scoring_date = date '{AS_OF}' and deals.contact_id = scores.contact_id
         inner join intermediate.int_prediction_scores as predictions
