@@ -255,7 +255,7 @@ def read_warehouse(connection) -> Warehouse:
     backtest = _frame(
         connection,
         "select scores.contact_id, scores.lead_score, deals.first_deal_won_date "
-        "from intermediate.int_lead_scores_by_scoring_day as scores "
+        "from intermediate.int_lead_scores_per_scoring_day as scores "
         "left join intermediate.int_contact_deal_dates as deals "
         f"on deals.scoring_date = cast('{as_of_day}' as date) "
         "and scores.contact_id = deals.contact_id "

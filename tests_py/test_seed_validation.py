@@ -4,7 +4,7 @@ looks like SQL is loaded and validated as a plain string.
 
 Each case copies the dbt project (seeds, macros, and only the typed seed models) to a temporary
 folder, changes one thing in one seed CSV, and runs ONE `dbt build` of the seeds and the models in
-models/intermediate/scoring/seeds against a temporary DuckDB file. The cases run concurrently in a
+models/intermediate/seeds against a temporary DuckDB file. The cases run concurrently in a
 module fixture (each in its own folder and DuckDB file) to keep the file fast.
 """
 
@@ -24,7 +24,7 @@ import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DBT = Path(sys.executable).parent / "dbt"
-SEED_MODELS = "models/intermediate/scoring/seeds"
+SEED_MODELS = "models/intermediate/seeds"
 INJECTION = "x'; drop table raw.crm_contacts; --"
 
 Rows = list[dict[str, str]]
