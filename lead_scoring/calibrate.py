@@ -1200,7 +1200,9 @@ def format_report(result: Result, warehouse: Warehouse) -> str:
         f"activity) × {result.scale:.2f}, rounded: that scale puts as many labelled contacts at "
         f"or above the MQL ({_number(warehouse.settings['mql_threshold'])}) and SQL "
         f"({_number(warehouse.settings['sql_threshold'])}) thresholds as the current seeds do, so "
-        "the thresholds in scoring_settings keep their meaning. max_points keeps each rule's cap "
+        "the thresholds in scoring_settings keep their meaning. The warehouse's MQL and SQL "
+        "counts can still move (the scale is set on the labelled contacts, and a stage once "
+        "reached stays): the what-if shows by how much. max_points keeps each rule's cap "
         "in activities. A rule whose coefficient rounds to 0 points adds nothing the data can "
         "see; a new rule is suggested only with at least "
         f"{NEW_RULE_MIN_POINTS} points either way.",

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from dbt_harness import PROJECT_DIR, copy_project, environment, generate_raw, load_raw, run_dbt
+from test_what_if import run_what_if
 
 sys.path.insert(0, str(PROJECT_DIR))
 
@@ -153,12 +154,7 @@ def calibrated(tmp_path_factory):
         [
             sys.executable,
             str(PROJECT_DIR / "scripts" / "calibrate.py"),
-            "--train-until",
-            "backtest_date",
-            "--out",
-            str(out),
-            "--project-dir",
-            str(project),
+            *("--train-until", "backtest_date", "--out", str(out), "--project-dir", str(project)),
         ],
         env=environment(database),
         capture_output=True,
@@ -197,21 +193,7 @@ def test_suggested_seeds_have_the_exact_seed_format(calibrated):
 def test_suggested_seeds_beat_the_default_seeds_in_the_backtest(calibrated, tmp_path):
     database, project, out, _ = calibrated
     figures = tmp_path / "what_if.json"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT_DIR / "scripts" / "what_if.py"),
-            str(out),
-            "--project-dir",
-            str(project),
-            "--json",
-            str(figures),
-        ],
-        env=environment(database),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_what_if(database, project, out, "--json", str(figures))
     # the candidate build runs the project's seed validation: it passes unchanged
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     summary = json.loads(figures.read_text(encoding="utf-8"))
