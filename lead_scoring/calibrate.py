@@ -1074,14 +1074,22 @@ def calibrate(warehouse: Warehouse, cutoff_kind: str, seeds_dir: Path, out: Path
     else:
         early, _, _ = training_table(warehouse, "backtest_date", rules, candidates)
         early_y = early.is_won.to_numpy(dtype=bool)
-        early_fit = fit_logistic(early, _folds(early_y, early.frame.index.to_numpy()), warehouse)
+        try:
+            early_fit = fit_logistic(
+                early, _folds(early_y, early.frame.index.to_numpy()), warehouse
+            )
+        except CalibrationError as exc:
+            log.warning("no out-of-time check of the learned model: %s", exc)
+            early_fit = None
         backtest_note = (
             "learned model refitted on the outcomes known on the backtest day (out of time); "
             "the suggested seeds were learned from all outcomes up to as_of_date, so their "
             "backtest figures are in-sample"
         )
     learned_backtest = (
-        backtest.frame.to_numpy(dtype=float)
+        None
+        if early_fit is None
+        else backtest.frame.to_numpy(dtype=float)
         @ early_fit.coefficients.reindex(backtest.frame.columns, fill_value=0.0).to_numpy()
     )
     fit_points = dict(suggestion.fit_points)
@@ -1122,8 +1130,8 @@ def calibrate(warehouse: Warehouse, cutoff_kind: str, seeds_dir: Path, out: Path
             f"logistic regression (anchored, C={final.strength:g})",
             auc(final.cv_predictions, y),
             top_decile_lift(final.cv_predictions, y),
-            auc(learned_backtest, labels),
-            top_decile_lift(learned_backtest, labels),
+            None if learned_backtest is None else auc(learned_backtest, labels),
+            None if learned_backtest is None else top_decile_lift(learned_backtest, labels),
         ),
         (
             "gradient boosting (comparison)",
