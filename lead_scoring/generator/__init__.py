@@ -38,8 +38,8 @@ Example:
     python scripts/generate_data.py --out data/demo --contacts 2000 --seed 42
 
 The generator writes files. With ``--load`` (or ``--target TARGET``, which implies it) it then
-loads them into the raw schema of that warehouse target with the loader of
-``scripts/load_raw.py`` (the same code, same rules), e.g.:
+loads them into the raw schema of that warehouse target with the loader (``lead_scoring.load``,
+the code of ``scripts/load_raw.py``: same checks, same rules), e.g.:
     python scripts/generate_data.py --out data/demo --target postgres
 
 Modules: ``vocabulary`` (the vocabularies), ``arrays`` (numpy/pyarrow helpers), ``writers``

@@ -70,6 +70,8 @@ PROGRESS_BAR_MIN_CONTACTS = 50_000
 
 @dataclass(frozen=True)
 class Options:
+    """The command-line options of one run (see ``cli.build_parser`` for their meaning)."""
+
     out: Path
     contacts: int
     companies: int
