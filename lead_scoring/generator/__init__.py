@@ -22,8 +22,9 @@ What the data holds:
   event registrations with attendance and minutes, and deals (open/won/lost).
 
 Deals follow a hidden propensity: fit (industry, size, seniority, not a student, not a
-competitor, budget, timeline) and interest (a buying surge of pricing/demo page views, demo
-requests, webinars in the weeks before the deal), so a good scoring model can predict them.
+competitor, budget, timeline, lead source) and interest (a buying surge of pricing/demo page
+views, demo requests, webinars in the weeks before the deal), so a good scoring model can predict
+them.
 
 ``--dirty-share`` adds that share of dirty rows to every table (copies of real rows with one
 defect each, so the clean data stays whole): missing keys, null, unparsable and far-future
