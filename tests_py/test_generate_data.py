@@ -9,7 +9,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-from dbt_harness import PROJECT_DIR  # noqa: F401 - its scripts import this checkout's package
 
 from lead_scoring import generator as generate_data
 from lead_scoring.raw_schema import RAW_TABLES, load_raw_schema

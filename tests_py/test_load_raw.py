@@ -11,7 +11,6 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from dbt_harness import PROJECT_DIR  # noqa: F401 - its scripts import this checkout's package
 
 from lead_scoring import generator as generate_data
 from lead_scoring import load as load_raw
