@@ -1,4 +1,4 @@
--- The plain hand-written DuckDB query of fct_lead_scores (SPEC §2-§4a), straight from the raw CSV
+-- The plain hand-written DuckDB query of fct_lead_scores, straight from the raw CSV
 -- files and the seed CSV files: the benchmark's baseline (scripts/benchmark.py) and a second
 -- implementation of the scoring semantics, written directly from the contract and independently
 -- of the dbt models (every evaluation day is paired with every earlier activity day; no running
@@ -29,7 +29,7 @@ create or replace temp macro baseline_page_path(url) as coalesce(
 create or replace temp macro baseline_number_text(x) as
     case when x = floor(x) then cast(cast(x as bigint) as varchar) else cast(x as varchar) end;
 
--- whether a value (lower-cased text, and its numeric reading) satisfies a rule (SPEC §3)
+-- whether a value (lower-cased text, and its numeric reading) satisfies a rule
 create or replace temp macro baseline_matches(operator, value_text, value_number, rule_text, rule_number, rule_number_to) as
     case operator
         when 'is_null' then value_text is null

@@ -1,4 +1,4 @@
-"""Benchmark of the dbt project against one plain hand-written DuckDB query (SPEC §8).
+"""Benchmark of the dbt project against one plain hand-written DuckDB query.
 
 For a size (contacts, days of history, activity level) it generates raw data with a fixed seed
 and no dirty rows, then measures, each step in a process of its own (wall time, and peak memory
@@ -266,7 +266,8 @@ def report(result: dict) -> str:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Time the dbt project against one plain DuckDB query of the same scores "
-        "(SPEC §8): load, full dbt build, a daily incremental run, and the query, each with its "
+        "(the scale targets): load, full dbt build, a daily incremental run, and the query, "
+        "each with its "
         "wall time and peak memory, and whether the query and fct_lead_scores agree."
     )
     parser.add_argument("--contacts", type=int, default=20000, help="default: %(default)s")

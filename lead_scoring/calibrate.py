@@ -1,5 +1,5 @@
-"""Calibration of the scoring seeds from history (SPEC §6): which fit values and activities
-predict conversion, and suggested seed CSVs in the exact §3 format.
+"""Calibration of the scoring seeds from history: which fit values and activities
+predict conversion, and suggested seed CSVs in the exact format of the seeds.
 
 Steps:
 
@@ -7,7 +7,7 @@ Steps:
    C (one of the warehouse's scoring days: as_of_date, or the backtest day for an out-of-time
    check): won = its first deal won on or before C; not won = created at least
    conversion_window_days before C without a win. Features stand as they stood the moment before
-   the outcome (§4a): the feature day f is the day before the contact's first deal (C when it has
+   the outcome: the feature day f is the day before the contact's first deal (C when it has
    none), only activities on or before f count, and the CRM versions used (the contact's and its
    company's) must have been written on or before f. The rule matches come from the warehouse's
    own models (``int_fit_rule_matches``, ``int_interest_rule_matches`` over
@@ -81,7 +81,7 @@ CANDIDATE_ATTRIBUTES = {
 }
 CANDIDATE_MIN_CONTACTS = 30
 NEW_RULE_MIN_POINTS = 3
-# activities that do not keep a lead active (SPEC §4, inactivity)
+# activities that do not keep a lead active (inactivity)
 NOT_ACTIVE = ("email_bounce", "email_unsubscribe")
 INACTIVE = "inactivity"
 C_GRID = (0.0003, 0.001, 0.003, 0.01, 0.03)
@@ -400,7 +400,7 @@ def inactive_flags(
     activities: pd.DataFrame, feature_dates: pd.Series, inactivity_days: float | None
 ) -> pd.Series:
     """1 when the contact has no activity (other than bounce and unsubscribe) with age below
-    inactivity_days on its feature day (SPEC §4), else 0."""
+    inactivity_days on its feature day, else 0."""
     flags = pd.Series(1.0, index=feature_dates.index)
     if inactivity_days is None:
         return flags * 0.0
@@ -522,7 +522,7 @@ def build_features(
 def lead_scores(
     features: Features, fit_points: dict, interest_points: dict, settings: dict
 ) -> pd.Series:
-    """The lead score the rules engine gives these features (SPEC §4): fit clamped to 0-100,
+    """The lead score the rules engine gives these features: fit clamped to 0-100,
     interest floored at 0 (and at most interest_max), weighted sum."""
     frame = features.frame
     fit = sum(

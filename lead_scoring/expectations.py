@@ -1,4 +1,4 @@
-"""The Great Expectations suite on the marts and the key staging models (SPEC §7).
+"""The Great Expectations suite on the marts and the key staging models.
 
 The suite is defined here, in code: a list of ``Check``s, each a query over the warehouse (a
 table, or a small portable SQL query that joins what one table cannot show: every current contact

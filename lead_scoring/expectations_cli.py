@@ -1,4 +1,4 @@
-"""Run the Great Expectations suite on the marts and the key staging models (SPEC §7).
+"""Run the Great Expectations suite on the marts and the key staging models.
 
 Run it after ``dbt build``. The suite is defined in code in ``lead_scoring/expectations.py``:
 keys, ranges, accepted values, stage dates in order (subscriber_at <= lead_at <= mql_at <=

@@ -1,4 +1,4 @@
-"""Load a folder of raw files into the schema ``raw`` of a warehouse target (SPEC §1).
+"""Load a folder of raw files into the schema ``raw`` of a warehouse target.
 
 Every ``<table>.csv`` or ``<table>.parquet`` in DIR whose name is one of the 9 raw tables
 replaces that table in the target. The load is one unit: every file is checked first, and
@@ -7,7 +7,7 @@ nothing is replaced unless every file passes.
 * CSV files are read with an explicit dialect, never sniffed (lead_scoring/raw_csv.py): comma,
   ``"`` quotes doubled inside a field, a header row, UTF-8, LF or CRLF line endings (mixed too),
   ALL columns as text, so dirty values such as ``not-a-date`` survive loading and staging
-  quarantines them (SPEC §7); an empty field is NULL. Header names are trimmed and lower-cased.
+  quarantines them; an empty field is NULL. Header names are trimmed and lower-cased.
   A row with fewer or more fields than the header is padded with nulls (or cut) and flagged in
   the extra column ``_load_problem``; staging quarantines it with its line number.
 * Parquet files are loaded as they are (their own column types).

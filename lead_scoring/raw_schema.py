@@ -1,4 +1,4 @@
-"""The raw input contract (SPEC §1), read from the dbt sources YAML files.
+"""The raw input contract, read from the dbt sources YAML files.
 
 The columns of the raw tables are declared once, in ``models/staging/*/_*__sources.yml``;
 this module reads them so that scripts never repeat the column lists.
@@ -12,7 +12,7 @@ import yaml
 
 from lead_scoring import PROJECT_ROOT
 
-#: The raw tables of SPEC §1, in contract order.
+#: The raw tables, in contract order.
 RAW_TABLES: tuple[str, ...] = (
     "crm_companies",
     "crm_contacts",

@@ -1,4 +1,4 @@
-"""The lead-scoring report (SPEC §6): one self-contained HTML file with six charts for marketing.
+"""The lead-scoring report: one self-contained HTML file with six charts for marketing.
 
 Reads the marts of a target and writes an HTML file that needs no network: plotly.js and the CSS
 are inline. The charts: lead score distribution, stage funnel, fit × interest by quadrant,

@@ -1,4 +1,4 @@
-"""What-if of a seed edit (SPEC §6): build a candidate seed set beside the current warehouse and
+"""What-if of a seed edit: build a candidate seed set beside the current warehouse and
 report what would change, leaving the current marts untouched.
 
 Steps:

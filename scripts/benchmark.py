@@ -1,4 +1,4 @@
-"""Benchmark the dbt project against one plain DuckDB query of the same scores (SPEC §8).
+"""Benchmark the dbt project against one plain DuckDB query of the same scores.
 
 Thin wrapper of ``lead_scoring.benchmark.main``, also installed as the console script
 ``lead-scoring-benchmark``; ``--help`` lists the options.

@@ -1,4 +1,4 @@
-"""Calibrate the scoring seeds from history (SPEC §6): learned weights as suggested seed CSVs.
+"""Calibrate the scoring seeds from history: learned weights as suggested seed CSVs.
 
 Thin wrapper of ``lead_scoring.calibrate.main``, also installed as the console script
 ``lead-scoring-calibrate``; ``--help`` lists the options.

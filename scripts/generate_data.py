@@ -1,4 +1,4 @@
-"""Generate realistic synthetic raw data for the lead-scoring warehouse (SPEC §1, §7, §8).
+"""Generate realistic synthetic raw data for the lead-scoring warehouse.
 
 Thin wrapper of ``lead_scoring.generator.main``, also installed as the console script
 ``lead-scoring-generate``; ``--help`` lists the options.

@@ -1,4 +1,4 @@
-"""Load a folder of raw files into the schema ``raw`` of a warehouse target (SPEC §1).
+"""Load a folder of raw files into the schema ``raw`` of a warehouse target.
 
 Thin wrapper of ``lead_scoring.load.main``, also installed as the console script
 ``lead-scoring-load``; ``--help`` lists the options.

@@ -1,4 +1,4 @@
-"""Write the lead-scoring report: one self-contained HTML file with six charts (SPEC §6).
+"""Write the lead-scoring report: one self-contained HTML file with six charts.
 
 Thin wrapper of ``lead_scoring.report.main``, also installed as the console script
 ``lead-scoring-report``; ``--help`` lists the options.

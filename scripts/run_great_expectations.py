@@ -1,4 +1,4 @@
-"""Run the Great Expectations suite on the marts and the key staging models (SPEC §7).
+"""Run the Great Expectations suite on the marts and the key staging models.
 
 Thin wrapper of ``lead_scoring.expectations_cli.main``, also installed as the console script
 ``lead-scoring-gx``; ``--help`` lists the options.

@@ -1,4 +1,4 @@
-"""Bad raw input (SPEC §7): whatever lands in raw, `dbt build` either succeeds with every row
+"""Bad raw input: whatever lands in raw, `dbt build` either succeeds with every row
 accounted for, or stops with a message that names the problem. Nothing is lost silently.
 
 One test per case of the catalogue; each states the expected outcome and checks it:
@@ -22,7 +22,7 @@ One test per case of the catalogue; each states the expected outcome and checks 
   empty tables                           build passes, every mart empty, 9 tables reconcile
   optional columns missing               build passes, typed nulls, contacts scored
   a raw table missing entirely           build fails naming the table
-  bad seeds (every case of SPEC §3)      tests_py/test_seed_validation.py (not repeated here)
+  bad seeds (every case)      tests_py/test_seed_validation.py (not repeated here)
 
   round 2 (issue 13), exports as CRMs and spreadsheets write them:
   time-zone offsets                      converted to UTC: -05:00 at 22:00 is 03:00 the next day
@@ -404,7 +404,7 @@ RAGGED_COMPANIES = ["XCO_SHORT,Short Co", "XCO_LONG,Long Co,x.com,Software,10,5,
 LF_CAMPAIGNS = ["XK_LF1,LF one,newsletter", "XK_LF2,LF two,nurture"]
 WIDE_COLUMNS = [f"extra_{number:04d}" for number in range(1500)]
 
-# Optional columns an EL tool may not land (SPEC §1 columns the scoring can do without).
+# Optional columns an EL tool may not land (raw contract columns the scoring can do without).
 OPTIONAL_COLUMNS = {
     "crm_contacts": [
         "education_level",
@@ -679,7 +679,7 @@ def test_bad_timestamp_is_quarantined(db, raw_table, key, reason):
 
 
 def test_event_on_the_day_after_as_of_has_not_happened_yet(db):
-    # SPEC §4a: not bad data, not quarantined, not scored: status after_as_of
+    # Not bad data, not quarantined, not scored: status after_as_of
     assert status(db, "base_web__events", "event_id", "XW_NEXT_DAY") == ["after_as_of"]
     assert (
         db.execute(

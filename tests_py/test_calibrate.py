@@ -1,4 +1,4 @@
-"""scripts/calibrate.py (SPEC §6 calibration): unit tests worked out by hand, and end to end on
+"""scripts/calibrate.py (calibration): unit tests worked out by hand, and end to end on
 generated data, where the suggested seeds must beat the default seeds in the backtest.
 
 End to end: the generator plants a hidden propensity (scripts/generate_data.py: deals follow fit,

@@ -93,7 +93,7 @@ def read_all(folder: Path) -> dict[str, pd.DataFrame]:
 
 
 def problems(data: dict[str, pd.DataFrame], as_of: str) -> dict[str, int]:
-    """Count rows of each kind of dirtiness (what staging must quarantine, SPEC §7)."""
+    """Count rows of each kind of dirtiness (what staging must quarantine)."""
     schema = load_raw_schema()
     limit = pd.Timestamp(as_of) + pd.Timedelta(days=1)
     found: dict[str, int] = {}
@@ -293,7 +293,7 @@ def test_data_covers_the_whole_vocabulary(clean):
 
 
 def test_web_events_carry_realistic_utm_tags(clean):
-    """Campaign tags (SPEC §2 campaign_click, §5 first-touch utm_campaign): paid search, paid and
+    """Campaign tags (campaign_click, first-touch utm_campaign): paid search, paid and
     organic social, e-mail and referral media, a few in another letter case, a paid search
     landing without source; every tagged event has a utm_campaign; most events carry no tag."""
     web = read(clean, "web_events")

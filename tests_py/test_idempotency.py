@@ -1,4 +1,4 @@
-"""Idempotency (SPEC §7): two builds over the same input give identical marts, and an
+"""Idempotency: two builds over the same input give identical marts, and an
 incremental run gives the same marts as a full refresh.
 
 Data: generated (scripts/generate_data.py, with dirty rows) up to day D = 2026-06-30.

@@ -1,9 +1,10 @@
-"""Point in time (SPEC §4a): what a build as of a day says uses only what was known that day.
+"""Point in time: what a build as of a day says uses only what was known that day.
 
 (a) A hand-made fixture (tests_py/fixtures/point_in_time/raw, default seeds) whose every row is a
-    case of §4a, built as of 2026-06-30, then in the same warehouse as of 2026-07-31 and back as
-    of 2026-06-30, without `--full-refresh`. Expected statuses, stages and dates are worked out
-    by hand below; the build date (today) only matters for what is *in the future* (2029 rows).
+    point-in-time case, built as of 2026-06-30, then in the same warehouse as of 2026-07-31 and
+    back as of 2026-06-30, without `--full-refresh`. Expected statuses, stages and dates are
+    worked out by hand below; the build date (today) only matters for what is *in the future*
+    (2029 rows).
 (b) Generated data with dirty rows: the scores of the backtest day D = as_of_date − 90 days,
     computed inside a build as of 2026-06-30 (int_lead_scores_per_scoring_day), equal those of a
     separate build as of D, for every contact and field; and moving as_of_date back to D and

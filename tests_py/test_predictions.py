@@ -1,4 +1,4 @@
-"""The predictive score (SPEC §6; fct_lead_predictions, int_prediction_*), on generated data.
+"""The predictive score (fct_lead_predictions, int_prediction_*), on generated data.
 
 The probability itself is worked out by hand in the dbt unit test int_prediction_scores_hand_worked
 (models/intermediate/prediction/_prediction__models.yml); here:
@@ -7,9 +7,9 @@ The probability itself is worked out by hand in the dbt unit test int_prediction
     the deal, a new latest CRM version of the contact written after it, with a C-level title and
     an approved budget) reach the warehouse (the rules' scores see them) but change no
     probability, factor or label of any contact on any scoring day. (A contact whose every CRM
-    version was written after its first deal stands in with its earliest version, SPEC §4a, as
+    version was written after its first deal stands in with its earliest version, as
     for the rules: README "Predictive score".)
-(b) the naive Bayes ranks the backtest population (SPEC §5: the contacts on the backtest day D
+(b) the naive Bayes ranks the backtest population (the contacts on the backtest day D
     that are not customers, converted = first deal won in (D, as_of_date]) within 0.01 AUC of
     scikit-learn's logistic regression (or better), both trained on the same features (read from
     int_prediction_features on D) and the same contacts (those labelled on D, outcomes known on D);

@@ -1,4 +1,4 @@
-"""The HTML report (scripts/report.py, SPEC §6) opened in a real headless Chromium.
+"""The HTML report (scripts/report.py) opened in a real headless Chromium.
 
 The hand-worked fixture (tests_py/fixtures/scoring, see test_scoring_end_to_end.py) is built, the
 report is written from its marts, and Chromium loads the file with the network switched off
@@ -25,7 +25,7 @@ from dbt_harness import PROJECT_DIR, environment
 from test_scoring_end_to_end import FIXTURE, build
 
 ARTIFACTS = PROJECT_DIR / "target" / "test-artifacts"
-# the six charts of SPEC §6, in the report's order (the test's own list, not the code's)
+# the six charts, in the report's order (the test's own list, not the code's)
 CHARTS = (
     "score_distribution",
     "stage_funnel",

@@ -1,5 +1,5 @@
 """End to end: loader + `dbt build` on a small hand-made fixture, every expected number worked out
-by hand from SPEC §2-§5 (the arithmetic is in the comments), as of 2026-06-30.
+by hand from the rules of models/overview.md (the arithmetic is in the comments), as of 2026-06-30.
 
 Fixture: tests_py/fixtures/scoring/raw (raw tables, with a few dirty rows) and
 tests_py/fixtures/scoring/seeds (a small rule set that keeps the arithmetic readable):
@@ -70,7 +70,7 @@ def test_every_raw_table_reconciles_with_hand_counted_buckets(warehouse):
         # CO1 has two versions: the older one is superseded
         "crm_companies": (3, 2, 0, 1, 0),
         # C5 was created and written on 2026-07-01, after as_of_date: it has not happened yet
-        # (after_as_of, SPEC §4a), not bad data; C7's older version superseded
+        # (after_as_of), not bad data; C7's older version superseded
         "crm_contacts": (9, 7, 0, 1, 1),
         # D1 open, then won: the open version is superseded
         "crm_deals": (2, 1, 0, 1, 0),
@@ -322,7 +322,7 @@ def test_dim_contacts_masks_email(warehouse):
     assert got["C8"] == "d***@example.com"
 
 
-# --- the marts that make the score actionable (SPEC §5) ---------------------------------------
+# --- the marts that make the score actionable ---------------------------------------
 
 # The three largest positive components of test_components_explain_every_point, largest first,
 # as "<description of the fixture seed> (+<points rounded half up>)".
@@ -546,7 +546,7 @@ def test_rule_values_that_look_like_sql_are_plain_strings(tuned):
     )
 
 
-# --- campaign_click: the channel a visit came by (SPEC §2) ------------------------------------
+# --- campaign_click: the channel a visit came by ------------------------------------
 
 # utm tags given to fixture web events (medium, source), everything else unchanged
 CAMPAIGN_TAGS = {

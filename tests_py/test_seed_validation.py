@@ -1,4 +1,4 @@
-"""Seed validation (SPEC §3): every bad scoring seed fails `dbt build` with a message that names
+"""Seed validation: every bad scoring seed fails `dbt build` with a message that names
 the rule_id / setting / grade and what is wrong; the default seeds build clean; a rule value that
 looks like SQL is loaded and validated as a plain string.
 

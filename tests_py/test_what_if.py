@@ -4,7 +4,7 @@ test_scoring_end_to_end.py), with a hand-worked candidate:
   scoring_settings.csv  mql_threshold 50 -> 80 (everything else as in the fixture)
   scoring_grades.csv    B 60 -> 76 (A 80, C 40, D 20, F 0 unchanged)
 
-Worked out by hand (stages are the highest reached on any evaluation day, SPEC §4):
+Worked out by hand (stages are the highest reached on any evaluation day):
   C1 fit 75: grade B -> C (75 < 76, C 40 is still the minimum grade for mql). Lead 75 on 06-01
      is below 80, 87 on 06-20 reaches mql, 144.07 on 06-25 sql: stays sql. Score 144 is above
      both thresholds before and after.
@@ -27,7 +27,7 @@ Each compares every current mart, row by row, before and after the what-if.
 Backtest AUC with numbers (test_backtest_auc_moves_to_one_half): a generated data set with
 conversions in the backtest window, and a candidate with fit_weight = interest_weight = 0. Then
 every lead score is 0 on every day, so every converted/unconverted pair is a tie and the AUC is
-exactly 0.5 (SPEC §5: ties count one half); no contact reaches mql (lead_score >= 50 never holds).
+exactly 0.5 (ties count one half); no contact reaches mql (lead_score >= 50 never holds).
 The current AUC is that of the current mart and, the generator making good-fit engaged leads
 convert more often, above 0.5: the candidate moves it down, to 0.5.
 """

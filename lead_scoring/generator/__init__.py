@@ -1,4 +1,4 @@
-"""Generate realistic synthetic raw data for the lead-scoring warehouse (SPEC §1, §7, §8).
+"""Generate realistic synthetic raw data for the lead-scoring warehouse.
 
 Writes the 9 raw tables as ``<table>.csv`` (or ``.parquet``) with exactly the contract columns
 (read from the dbt sources YAML). All values are written as text, as an EL tool lands them:

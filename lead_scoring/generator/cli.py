@@ -26,9 +26,7 @@ def parse_date(text: str) -> dt.date:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="generate_data.py",
-        description=(
-            "Generate realistic synthetic raw data (the 9 raw tables of SPEC §1) with a fixed seed."
-        ),
+        description=("Generate realistic synthetic raw data (the 9 raw tables) with a fixed seed."),
     )
     parser.add_argument(
         "--out",
