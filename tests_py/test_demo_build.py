@@ -46,6 +46,7 @@ def demo(tmp_path_factory):
     return database
 
 
+@pytest.mark.slow  # the demo build
 def test_every_raw_table_reconciles(demo):
     with duckdb.connect(str(demo), read_only=True) as connection:
         tables = connection.execute(
@@ -60,6 +61,7 @@ def test_every_raw_table_reconciles(demo):
     assert sum(row[3] for row in tables) > 0
 
 
+@pytest.mark.slow  # the demo build
 def test_every_current_contact_is_scored(demo):
     with duckdb.connect(str(demo), read_only=True) as connection:
         (scored,) = connection.execute("select count(*) from marts.fct_lead_scores").fetchone()
@@ -74,6 +76,7 @@ def test_every_current_contact_is_scored(demo):
     assert reasons == 0
 
 
+@pytest.mark.slow  # the demo build
 def test_summary_is_printed(demo):
     result = subprocess.run(
         [sys.executable, str(PROJECT_DIR / "scripts" / "summarize.py")],

@@ -29,8 +29,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import PROJECT_DIR, environment
-from test_scoring_end_to_end import AS_OF, FIXTURE, build
+from dbt_harness import AS_OF, FIXTURE, PROJECT_DIR, environment
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -77,11 +76,12 @@ def stages(database: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def current(tmp_path_factory):
-    """(current DuckDB file, the project it was built from, a tmp folder)."""
+def current(scoring_warehouse_copy, tmp_path_factory):
+    """(current DuckDB file, the project it was built from, a tmp folder): a copy of the
+    session's fixture build (the what-if writes its candidate beside the current file)."""
     tmp = tmp_path_factory.mktemp("what_if")
-    database = build(tmp, FIXTURE / "seeds")
-    return database, tmp / "project", tmp
+    built = scoring_warehouse_copy(tmp)
+    return built.database, built.project, tmp
 
 
 def test_hand_worked_candidate(current):
