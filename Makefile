@@ -18,10 +18,13 @@ export DO_NOT_TRACK := 1
 
 .PHONY: demo test test-fast setup setup-spark generate load build summary clean
 
-$(BIN)/dbt: requirements.txt
+# requirements.txt is the pinned lock; then the project's package (lead_scoring, its console
+# scripts lead-scoring-*) is installed editable from this checkout, without resolving again.
+$(BIN)/dbt: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(BIN)/dbt
 
 setup: $(BIN)/dbt

@@ -2,7 +2,22 @@
 
 The suite is defined here, in code: a list of ``Check``s, each a query over the warehouse (a
 table, or a small portable SQL query that joins what one table cannot show: every current contact
-scored once, components adding up to the scores) and the expectations its rows must meet.
+scored once, components adding up to the scores) and the expectations its rows must meet. Tables
+are named by their dbt model name; where dbt built them is read from the build's
+``manifest.json`` (lead_scoring.relations), never written here.
+
+What the suite holds (the dbt tests are the gate of the build; the suite is what a data steward
+reads in the data docs). An expectation that only repeats a dbt test of the same column is not
+here: the not-null and key tests of staging, the accepted values of staging types, the not-null
+tests of mart columns, technical keys (owner ranks, label sort order). Kept, although a dbt test
+checks the same column, because the data docs show the contract of the marts in one place: the
+key of each mart (one row per contact, company, raw table, ...), the score ranges, the stage,
+quadrant and grade vocabularies, stage dates in order, funnels (contacts >= mqls >= ... ; engaged
+contacts <= contacts) and the reconciliation flag of every raw table. Added to dbt's tests: no
+timestamp after as_of_date in staging, non-negative sizes and amounts, video percent 0-100, a web
+event with a visitor when it has no contact, the labels of each kind, and the cross-table checks
+(every current contact scored once, components add up, the hand-over queue, account and source
+contacts add up, backtest dimensions add up).
 
 ``run_suite`` validates every check with Great Expectations 1.x and writes GX's HTML data docs
 to a folder. On DuckDB each query is read with duckdb into a pandas DataFrame and validated by
@@ -22,28 +37,16 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 import yaml
 
 from lead_scoring import PROJECT_ROOT
+from lead_scoring.labels import lifecycle_stages, quadrants
+from lead_scoring.raw_schema import RAW_TABLES
+from lead_scoring.relations import load_relations
+from lead_scoring.warehouse import connect, postgres_url
 
 logger = logging.getLogger(__name__)
-
-STAGES = ("subscriber", "lead", "mql", "sql", "opportunity", "customer")
-QUADRANTS = ("sweet_spot", "nurture", "review", "avoid")
-RULE_KINDS = ("fit", "interest", "inactivity")
-RAW_TABLES = (
-    "crm_companies",
-    "crm_contacts",
-    "crm_deals",
-    "web_events",
-    "web_identities",
-    "email_campaigns",
-    "email_events",
-    "form_submissions",
-    "event_attendance",
-)
 # Scores are kept at full precision; sums of doubles may differ from the score in the last bits.
 TOLERANCE = 1e-6
 
@@ -55,6 +58,13 @@ class Reference:
     as_of_date: dt.date
     grades: tuple[str, ...]
     accepted: dict[str, tuple[str, ...]]  # the project's accepted_* vars (dbt_project.yml)
+    relations: dict[str, str] = field(default_factory=dict)  # dbt name -> relation (manifest)
+
+    def ref(self, name: str) -> str:
+        """The relation dbt built for a model or seed, as dbt's ``ref()`` would name it."""
+        if name not in self.relations:
+            raise KeyError(f"{name} is not a model or seed of the dbt manifest")
+        return self.relations[name]
 
 
 @dataclass(frozen=True)
@@ -120,8 +130,8 @@ def sql_date(value: dt.date) -> str:
 # --- the suite ----------------------------------------------------------------------------------
 
 
-def _table(relation: str) -> Callable[[Reference], str]:
-    return lambda reference: f"select * from {relation}"
+def _table(name: str) -> Callable[[Reference], str]:
+    return lambda reference: f"select * from {reference.ref(name)}"
 
 
 def _key(column: str) -> list:
@@ -163,17 +173,12 @@ def _day_after(reference: Reference, days: int) -> dt.datetime:
 
 
 def _stg_crm__contacts(reference: Reference) -> list:
-    return [
-        *_key("contact_id"),
-        *_not_null("created_at", "updated_at"),
-        # the current version is the latest one effective on as_of_date
-        *_before("updated_at", _day_after(reference, 1)),
-    ]
+    # the current version is the latest one effective on as_of_date
+    return _before("updated_at", _day_after(reference, 1))
 
 
 def _stg_crm__companies(reference: Reference) -> list:
     return [
-        *_key("company_id"),
         *_at_least("employee_count", 0),
         *_at_least("annual_revenue", 0),
         *_before("updated_at", _day_after(reference, 1)),
@@ -181,13 +186,7 @@ def _stg_crm__companies(reference: Reference) -> list:
 
 
 def _stg_crm__deals(reference: Reference) -> list:
-    return [
-        *_key("deal_id"),
-        *_in_set("deal_stage", reference.accepted["accepted_deal_stages"]),
-        *_not_null("created_at", "updated_at"),
-        *_at_least("amount", 0),
-        *_before("updated_at", _day_after(reference, 1)),
-    ]
+    return [*_at_least("amount", 0), *_before("updated_at", _day_after(reference, 1))]
 
 
 def _stg_web__events(reference: Reference) -> list:
@@ -195,9 +194,6 @@ def _stg_web__events(reference: Reference) -> list:
     from great_expectations.expectations.row_conditions import Column
 
     return [
-        *_key("event_id"),
-        *_in_set("event_type", reference.accepted["accepted_web_event_types"]),
-        *_not_null("occurred_at"),
         *_before("occurred_at", _day_after(reference, 2)),
         *_at_least("video_percent", 0, 100),
         # a web event belongs to a contact or at least to a visitor
@@ -208,62 +204,30 @@ def _stg_web__events(reference: Reference) -> list:
 
 
 def _stg_web__identities(reference: Reference) -> list:
-    return [
-        *_not_null("anonymous_id", "contact_id", "identified_at"),
-        *_before("identified_at", _day_after(reference, 2)),
-    ]
+    return _before("identified_at", _day_after(reference, 2))
 
 
 def _stg_email__events(reference: Reference) -> list:
-    return [
-        *_key("event_id"),
-        *_in_set("event_type", reference.accepted["accepted_email_event_types"]),
-        *_not_null("contact_id", "occurred_at"),
-        *_before("occurred_at", _day_after(reference, 2)),
-    ]
-
-
-def _stg_email__campaigns(reference: Reference) -> list:
-    return [
-        *_key("campaign_id"),
-        *_in_set("campaign_type", reference.accepted["accepted_campaign_types"]),
-    ]
+    return _before("occurred_at", _day_after(reference, 2))
 
 
 def _stg_forms__submissions(reference: Reference) -> list:
-    return [
-        *_key("submission_id"),
-        *_in_set("form_type", reference.accepted["accepted_form_types"]),
-        *_not_null("contact_id", "submitted_at"),
-        *_before("submitted_at", _day_after(reference, 2)),
-    ]
+    return _before("submitted_at", _day_after(reference, 2))
 
 
-def _stg_events__registrations(reference: Reference) -> list:
-    return [
-        *_key("registration_id"),
-        *_in_set("event_type", reference.accepted["accepted_event_types"]),
-        *_not_null("contact_id", "registered_at", "event_date"),
-    ]
+def _compound_key(*columns: str) -> list:
+    import great_expectations.expectations as gxe
+
+    return [gxe.ExpectCompoundColumnsToBeUnique(column_list=list(columns))]
 
 
 def _fct_lead_scores(reference: Reference) -> list:
     import great_expectations.expectations as gxe
     from great_expectations.expectations.row_conditions import Column
 
+    stages = lifecycle_stages()
     expectations = [
         *_key("contact_id"),
-        *_not_null(
-            "fit_score",
-            "grade",
-            "is_disqualified",
-            "interest_score",
-            "lead_score",
-            "score_percentile",
-            "quadrant",
-            "lifecycle_stage",
-            "as_of_date",
-        ),
         gxe.ExpectColumnValuesToBeBetween(
             column="as_of_date",
             min_value=_day_after(reference, 0),
@@ -273,8 +237,8 @@ def _fct_lead_scores(reference: Reference) -> list:
         *_at_least("interest_score", 0),
         *_at_least("score_percentile", 1, 100),
         *_in_set("grade", reference.grades),
-        *_in_set("quadrant", QUADRANTS),
-        *_in_set("lifecycle_stage", STAGES),
+        *_in_set("quadrant", quadrants()),
+        *_in_set("lifecycle_stage", stages),
         # a disqualified contact has the grade F
         gxe.ExpectColumnValuesToBeInSet(
             column="grade",
@@ -284,27 +248,12 @@ def _fct_lead_scores(reference: Reference) -> list:
     ]
     # stage dates in order: subscriber_at <= lead_at <= mql_at <= sql_at <= opportunity_at
     # <= customer_at <= as_of_date
-    for lower, higher in zip(STAGES, STAGES[1:], strict=False):
-        expectations.append(
-            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-                column_A=f"{higher}_at",
-                column_B=f"{lower}_at",
-                or_equal=True,
-                ignore_row_if="either_value_is_missing",
-            )
-        )
-    expectations.append(
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="as_of_date",
-            column_B="subscriber_at",
-            or_equal=True,
-            ignore_row_if="either_value_is_missing",
-        )
-    )
+    expectations += _pairs_at_least(*[f"{stage}_at" for stage in reversed(stages)])
+    expectations += _pairs_at_least("as_of_date", "subscriber_at")
     # the date of the reported stage and of every lower one is set; higher ones are empty
-    for position, stage in enumerate(STAGES):
-        reached = list(STAGES[position:])
-        not_reached = list(STAGES[:position])
+    for position, stage in enumerate(stages):
+        reached = list(stages[position:])
+        not_reached = list(stages[:position])
         expectations.append(
             gxe.ExpectColumnValuesToNotBeNull(
                 column=f"{stage}_at", row_condition=Column("lifecycle_stage").is_in(reached)
@@ -322,12 +271,12 @@ def _fct_lead_scores(reference: Reference) -> list:
 def _current_contacts_query(reference: Reference) -> str:
     return f"""
         with current_contacts as (
-            select contact_id from staging.stg_crm__contacts
+            select contact_id from {reference.ref("stg_crm__contacts")}
             where cast(created_at as date) <= {sql_date(reference.as_of_date)}
         ),
         scored as (
             select contact_id, count(*) as score_rows
-            from marts.fct_lead_scores
+            from {reference.ref("fct_lead_scores")}
             group by contact_id
         )
         select
@@ -354,19 +303,19 @@ def _current_contacts(reference: Reference) -> list:
 
 
 def _components_query(reference: Reference) -> str:
-    return """
+    return f"""
         with components as (
             select
                 contact_id,
                 sum(case when rule_kind = 'fit' then points else 0 end) as fit_points,
                 sum(case when rule_kind in ('interest', 'inactivity') then points else 0 end)
                     as interest_points
-            from marts.fct_lead_score_components
+            from {reference.ref("fct_lead_score_components")}
             group by contact_id
         ),
         settings as (
             select interest_max, fit_weight, interest_weight
-            from intermediate.int_scoring__settings
+            from {reference.ref("int_scoring__settings")}
         ),
         expected as (
             select
@@ -385,7 +334,7 @@ def _components_query(reference: Reference) -> str:
                 end as expected_interest,
                 settings.fit_weight,
                 settings.interest_weight
-            from marts.fct_lead_scores as scores
+            from {reference.ref("fct_lead_scores")} as scores
             cross join settings
             left join components
                 on scores.contact_id = components.contact_id
@@ -409,38 +358,23 @@ def _components_add_up(reference: Reference) -> list:
 
 
 def _fct_lead_score_components(reference: Reference) -> list:
-    import great_expectations.expectations as gxe
-
-    return [
-        *_not_null("contact_id", "rule_id", "rule_kind", "matches", "points", "as_of_date"),
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["contact_id", "rule_id"]),
-        *_in_set("rule_kind", RULE_KINDS),
-        *_at_least("matches", 1),
-    ]
+    return _compound_key("contact_id", "rule_id")
 
 
 def _fct_lead_score_history(reference: Reference) -> list:
-    import great_expectations.expectations as gxe
-
     return [
-        *_not_null("contact_id", "evaluation_date", "fit_score", "interest_score", "lead_score"),
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["contact_id", "evaluation_date"]),
+        *_compound_key("contact_id", "evaluation_date"),
         *_at_least("fit_score", 0, 100),
         *_at_least("interest_score", 0),
         *_in_set("grade", reference.grades),
-        *_in_set("computed_stage", STAGES),
-        *_in_set("reached_stage", STAGES),
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="as_of_date",
-            column_B="evaluation_date",
-            or_equal=True,
-            ignore_row_if="either_value_is_missing",
-        ),
+        *_in_set("computed_stage", lifecycle_stages()),
+        *_in_set("reached_stage", lifecycle_stages()),
+        *_pairs_at_least("as_of_date", "evaluation_date"),
     ]
 
 
 def _dim_contacts(reference: Reference) -> list:
-    return [*_key("contact_id"), *_not_null("created_at")]
+    return _key("contact_id")
 
 
 def _pairs_at_least(*columns: str) -> list:
@@ -456,43 +390,25 @@ def _pairs_at_least(*columns: str) -> list:
 
 
 def _mart_sales_handover(reference: Reference) -> list:
-    import great_expectations.expectations as gxe
-
     return [
         *_key("contact_id"),
-        *_not_null(
-            "lifecycle_stage",
-            "lead_score",
-            "grade",
-            "quadrant",
-            "mql_at",
-            "days_since_mql",
-            "priority_rank",
-            "owner_rank",
-            "as_of_date",
-        ),
         # the queue holds mql and sql only; a contact with a deal has left it
         *_in_set("lifecycle_stage", ("mql", "sql")),
         *_in_set("grade", reference.grades),
-        *_in_set("quadrant", QUADRANTS),
-        *_at_least("days_since_mql", 0),
-        *_at_least("priority_rank", 1),
-        *_at_least("owner_rank", 1),
-        gxe.ExpectColumnValuesToBeUnique(column="priority_rank"),
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["owner_id", "owner_rank"]),
+        *_in_set("quadrant", quadrants()),
         # an owner's n-th call is at most the n-th of the whole queue
         *_pairs_at_least("priority_rank", "owner_rank"),
     ]
 
 
 def _handover_queue_query(reference: Reference) -> str:
-    return """
+    return f"""
         with expected as (
-            select contact_id from marts.fct_lead_scores
+            select contact_id from {reference.ref("fct_lead_scores")}
             where lifecycle_stage in ('mql', 'sql') and not is_disqualified
         ),
         queue as (
-            select contact_id from marts.mart_sales_handover
+            select contact_id from {reference.ref("mart_sales_handover")}
         )
         select
             expected.contact_id as expected_contact_id,
@@ -509,41 +425,25 @@ def _handover_queue(reference: Reference) -> list:
 
 
 def _fct_account_scores(reference: Reference) -> list:
-    import great_expectations.expectations as gxe
-    from great_expectations.expectations.row_conditions import Column
-
     return [
         *_key("company_id"),
-        *_not_null("contacts", "engaged_contacts", "company_fit_score", "as_of_date"),
-        *_at_least("contacts", 0),
-        *_at_least("engaged_contacts", 0),
         *_pairs_at_least("contacts", "engaged_contacts"),
         *_at_least("company_fit_score", 0, 100),
-        *_in_set("account_stage", STAGES),
-        # (best_lead_score >= top3_avg_lead_score is a dbt test, with a tolerance for the mean)
-        # a company with contacts has scores and a stage; one without has none
-        *[
-            gxe.ExpectColumnValuesToNotBeNull(column=column, row_condition=Column("contacts") > 0)
-            for column in ("best_lead_score", "top3_avg_lead_score", "account_stage")
-        ],
-        *[
-            gxe.ExpectColumnValuesToBeNull(column=column, row_condition=Column("contacts") == 0)
-            for column in ("best_lead_score", "top3_avg_lead_score", "account_stage")
-        ],
+        *_in_set("account_stage", lifecycle_stages()),
     ]
 
 
 def _account_contacts_query(reference: Reference) -> str:
-    return """
+    return f"""
         with account_contacts as (
-            select coalesce(sum(contacts), 0) as contacts from marts.fct_account_scores
+            select coalesce(sum(contacts), 0) as contacts from {reference.ref("fct_account_scores")}
         ),
         company_contacts as (
             select count(*) as contacts
-            from marts.fct_lead_scores as scores
-            inner join marts.dim_contacts as contacts
+            from {reference.ref("fct_lead_scores")} as scores
+            inner join {reference.ref("dim_contacts")} as contacts
                 on scores.contact_id = contacts.contact_id
-            inner join marts.fct_account_scores as accounts
+            inner join {reference.ref("fct_account_scores")} as accounts
                 on contacts.company_id = accounts.company_id
         )
         select
@@ -561,14 +461,8 @@ def _account_contacts(reference: Reference) -> list:
 
 
 def _mart_source_performance(reference: Reference) -> list:
-    import great_expectations.expectations as gxe
-
     return [
-        *_not_null("dimension", "value", "contacts", "mqls", "sqls", "opportunities", "customers"),
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["dimension", "value"]),
-        *_in_set("dimension", ("lead_source", "utm_campaign")),
-        *_at_least("contacts", 1),
-        *_at_least("customers", 0),
+        *_compound_key("dimension", "value"),
         # a funnel: reaching a stage means reaching every lower one
         *_pairs_at_least("contacts", "mqls", "sqls", "opportunities", "customers"),
         *_at_least("mql_rate", 0, 1),
@@ -581,9 +475,7 @@ def _mart_scoring_performance(reference: Reference) -> list:
     import great_expectations.expectations as gxe
 
     return [
-        *_not_null("backtest_date", "as_of_date", "dimension", "bucket", "leads", "conversions"),
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["dimension", "bucket"]),
-        *_in_set("dimension", ("overall", "grade", "quadrant", "lifecycle_stage", "score_decile")),
+        *_compound_key("dimension", "bucket"),
         *_at_least("leads", 0),
         *_pairs_at_least("leads", "conversions"),
         *_at_least("conversion_rate", 0, 1),
@@ -599,16 +491,16 @@ def _mart_scoring_performance(reference: Reference) -> list:
 
 
 def _backtest_dimensions_query(reference: Reference) -> str:
-    return """
+    return f"""
         with per_dimension as (
             select dimension, sum(leads) as leads, sum(conversions) as conversions
-            from marts.mart_scoring_performance
+            from {reference.ref("mart_scoring_performance")}
             where dimension <> 'overall'
             group by dimension
         ),
         overall as (
             select leads, conversions
-            from marts.mart_scoring_performance
+            from {reference.ref("mart_scoring_performance")}
             where dimension = 'overall'
         )
         select
@@ -621,20 +513,18 @@ def _backtest_dimensions_query(reference: Reference) -> str:
 
 
 def _backtest_dimensions(reference: Reference) -> list:
-    import great_expectations.expectations as gxe
-
     # each dimension splits the whole population (and its conversions) into its buckets
-    return [gxe.ExpectColumnValuesToBeBetween(column="difference", min_value=0, max_value=0)]
+    return _at_least("difference", 0, 0)
 
 
 def _source_contacts_query(reference: Reference) -> str:
-    return """
+    return f"""
         with scored as (
-            select count(*) as contacts from marts.fct_lead_scores
+            select count(*) as contacts from {reference.ref("fct_lead_scores")}
         ),
         per_dimension as (
             select dimension, sum(contacts) as contacts
-            from marts.mart_source_performance
+            from {reference.ref("mart_source_performance")}
             group by dimension
         )
         select
@@ -663,34 +553,23 @@ def _dim_scoring_labels(reference: Reference) -> list:
     import great_expectations.expectations as gxe
     from great_expectations.expectations.row_conditions import Column
 
+    codes = {"quadrant": quadrants(), "lifecycle_stage": lifecycle_stages()}
+    codes["grade"] = reference.grades
     return [
-        *_not_null("label_kind", "label_value", "label_text", "sort_order"),
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["label_kind", "label_value"]),
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["label_kind", "sort_order"]),
-        *_in_set("label_kind", ("lifecycle_stage", "quadrant", "grade")),
-        gxe.ExpectColumnValuesToBeInSet(
-            column="label_value",
-            value_set=list(QUADRANTS),
-            row_condition=Column("label_kind") == "quadrant",
-        ),
-        gxe.ExpectColumnValuesToBeInSet(
-            column="label_value",
-            value_set=list(STAGES),
-            row_condition=Column("label_kind") == "lifecycle_stage",
-        ),
-        gxe.ExpectColumnValuesToBeInSet(
-            column="label_value",
-            value_set=list(reference.grades),
-            row_condition=Column("label_kind") == "grade",
-        ),
+        *_compound_key("label_kind", "label_value"),
+        *[
+            gxe.ExpectColumnValuesToBeInSet(
+                column="label_value",
+                value_set=list(values),
+                row_condition=Column("label_kind") == kind,
+            )
+            for kind, values in codes.items()
+        ],
     ]
 
 
 def _fct_quarantined_rows(reference: Reference) -> list:
-    return [
-        *_not_null("raw_table", "quarantine_reason", "raw_row"),
-        *_in_set("raw_table", RAW_TABLES),
-    ]
+    return _in_set("raw_table", RAW_TABLES)
 
 
 def _fct_raw_reconciliation(reference: Reference) -> list:
@@ -701,7 +580,6 @@ def _fct_raw_reconciliation(reference: Reference) -> list:
         gxe.ExpectColumnDistinctValuesToEqualSet(column="raw_table", value_set=list(RAW_TABLES)),
         # raw = clean + quarantined + superseded + after_as_of, for every raw table: nothing lost
         gxe.ExpectColumnValuesToBeInSet(column="is_reconciled", value_set=[True]),
-        *_not_null("is_reconciled"),
     ]
 
 
@@ -709,62 +587,50 @@ SUITE: tuple[Check, ...] = (
     # staging: clean, current rows
     Check(
         "stg_crm__contacts",
-        _table("staging.stg_crm__contacts"),
+        _table("stg_crm__contacts"),
         _stg_crm__contacts,
         key=("contact_id",),
     ),
     Check(
         "stg_crm__companies",
-        _table("staging.stg_crm__companies"),
+        _table("stg_crm__companies"),
         _stg_crm__companies,
         key=("company_id",),
     ),
     Check(
         "stg_crm__deals",
-        _table("staging.stg_crm__deals"),
+        _table("stg_crm__deals"),
         _stg_crm__deals,
         key=("deal_id",),
     ),
     Check(
         "stg_web__events",
-        _table("staging.stg_web__events"),
+        _table("stg_web__events"),
         _stg_web__events,
         key=("event_id",),
     ),
     Check(
         "stg_web__identities",
-        _table("staging.stg_web__identities"),
+        _table("stg_web__identities"),
         _stg_web__identities,
         key=("anonymous_id", "contact_id"),
     ),
     Check(
         "stg_email__events",
-        _table("staging.stg_email__events"),
+        _table("stg_email__events"),
         _stg_email__events,
         key=("event_id",),
     ),
     Check(
-        "stg_email__campaigns",
-        _table("staging.stg_email__campaigns"),
-        _stg_email__campaigns,
-        key=("campaign_id",),
-    ),
-    Check(
         "stg_forms__submissions",
-        _table("staging.stg_forms__submissions"),
+        _table("stg_forms__submissions"),
         _stg_forms__submissions,
         key=("submission_id",),
-    ),
-    Check(
-        "stg_events__registrations",
-        _table("staging.stg_events__registrations"),
-        _stg_events__registrations,
-        key=("registration_id",),
     ),
     # marts
     Check(
         "fct_lead_scores",
-        _table("marts.fct_lead_scores"),
+        _table("fct_lead_scores"),
         _fct_lead_scores,
         key=("contact_id",),
     ),
@@ -785,26 +651,26 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "fct_lead_score_components",
-        _table("marts.fct_lead_score_components"),
+        _table("fct_lead_score_components"),
         _fct_lead_score_components,
         key=("contact_id", "rule_id"),
     ),
     Check(
         "fct_lead_score_history",
-        _table("marts.fct_lead_score_history"),
+        _table("fct_lead_score_history"),
         _fct_lead_score_history,
         key=("contact_id", "evaluation_date"),
     ),
-    Check("dim_contacts", _table("marts.dim_contacts"), _dim_contacts, key=("contact_id",)),
+    Check("dim_contacts", _table("dim_contacts"), _dim_contacts, key=("contact_id",)),
     Check(
         "dim_scoring_labels",
-        _table("marts.dim_scoring_labels"),
+        _table("dim_scoring_labels"),
         _dim_scoring_labels,
         key=("label_kind", "label_value"),
     ),
     Check(
         "mart_sales_handover",
-        _table("marts.mart_sales_handover"),
+        _table("mart_sales_handover"),
         _mart_sales_handover,
         key=("contact_id",),
     ),
@@ -817,7 +683,7 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "fct_account_scores",
-        _table("marts.fct_account_scores"),
+        _table("fct_account_scores"),
         _fct_account_scores,
         key=("company_id",),
     ),
@@ -830,7 +696,7 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "mart_source_performance",
-        _table("marts.mart_source_performance"),
+        _table("mart_source_performance"),
         _mart_source_performance,
         key=("dimension", "value"),
     ),
@@ -843,7 +709,7 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "mart_scoring_performance",
-        _table("marts.mart_scoring_performance"),
+        _table("mart_scoring_performance"),
         _mart_scoring_performance,
         key=("dimension", "bucket"),
     ),
@@ -856,13 +722,13 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "fct_quarantined_rows",
-        _table("quality.fct_quarantined_rows"),
+        _table("fct_quarantined_rows"),
         _fct_quarantined_rows,
         key=("raw_table", "row_key"),
     ),
     Check(
         "fct_raw_reconciliation",
-        _table("quality.fct_raw_reconciliation"),
+        _table("fct_raw_reconciliation"),
         _fct_raw_reconciliation,
         key=("raw_table",),
     ),
@@ -872,75 +738,63 @@ SUITE: tuple[Check, ...] = (
 # --- warehouses ---------------------------------------------------------------------------------
 
 
-def postgres_url() -> str:
-    """SQLAlchemy URL from the libpq variables PG* (defaults as in profiles.yml)."""
-    defaults = {
-        "PGHOST": "localhost",
-        "PGPORT": "5432",
-        "PGUSER": "postgres",
-        "PGDATABASE": "lead_scoring",
-    }
-    env = {
-        name: os.environ.get(name) or defaults.get(name, "")
-        for name in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE")
-    }
-    credentials = quote(env["PGUSER"], safe="")
-    if env["PGPASSWORD"]:
-        credentials += ":" + quote(env["PGPASSWORD"], safe="")
-    return (
-        f"postgresql+psycopg2://{credentials}@{env['PGHOST']}:{env['PGPORT']}"
-        f"/{quote(env['PGDATABASE'], safe='')}"
-    )
-
-
 class Warehouse:
-    """Runs the reference queries; knows how GX reads the target."""
+    """Runs the reference queries (a connection of lead_scoring.warehouse, read-only on DuckDB);
+    knows how GX reads the target."""
 
     def __init__(self, target: str, duckdb_path: Path | None = None):
-        self.target = target
-        if target == "duckdb":
-            import duckdb
-
-            if duckdb_path is None or not duckdb_path.exists():
-                raise FileNotFoundError(f"DuckDB file {duckdb_path} does not exist; run dbt build")
-            self.connection = duckdb.connect(str(duckdb_path), read_only=True)
-        elif target == "postgres":
-            import sqlalchemy
-
-            self.url = postgres_url()
-            self.engine = sqlalchemy.create_engine(self.url)
-        else:
+        if target not in ("duckdb", "postgres"):
             raise ValueError(f"unknown target {target!r}: duckdb or postgres")
+        self.target = target
+        self.connection = connect(target, read_only=True, duckdb_file=duckdb_path)
+        self.url = postgres_url() if target == "postgres" else None
 
     def frame(self, sql: str):
         if self.target == "duckdb":
             return self.connection.execute(sql).df()
         import pandas as pd
 
-        with self.engine.connect() as connection:
-            return pd.read_sql_query(sql, connection)
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute(sql)
+            columns = [column[0] for column in cursor.description]
+            return pd.DataFrame(cursor.fetchall(), columns=columns)
+        finally:
+            cursor.close()
 
     def scalar_column(self, sql: str) -> list:
         return list(self.frame(sql).iloc[:, 0]) if sql else []
 
     def close(self) -> None:
-        if self.target == "duckdb":
-            self.connection.close()
-        else:
-            self.engine.dispose()
+        self.connection.close()
 
 
-def read_reference(warehouse: Warehouse, as_of_date: dt.date | None = None) -> Reference:
+def read_reference(
+    warehouse: Warehouse, as_of_date: dt.date | None = None, target_path: Path | None = None
+) -> Reference:
+    relations = load_relations(target_path)
+    reference = Reference(
+        as_of_date=as_of_date or dt.date.min,
+        grades=(),
+        accepted=accepted_values(),
+        relations=relations,
+    )
     if as_of_date is None:
-        found = warehouse.scalar_column("select max(as_of_date) from marts.fct_lead_scores")
+        found = warehouse.scalar_column(
+            f"select max(as_of_date) from {reference.ref('fct_lead_scores')}"
+        )
         value = found[0] if found else None
         if value is None or value != value:  # empty mart: NaT / None
             as_of_date = dt.datetime.now(dt.timezone.utc).date()
-            logger.warning("marts.fct_lead_scores is empty; as_of_date %s (today)", as_of_date)
+            logger.warning("the lead scores mart is empty; as_of_date %s (today)", as_of_date)
         else:
             as_of_date = value.date() if hasattr(value, "date") else value
-    grades = tuple(warehouse.scalar_column("select grade from intermediate.int_scoring__grades"))
-    return Reference(as_of_date=as_of_date, grades=grades, accepted=accepted_values())
+    grades = tuple(
+        warehouse.scalar_column(f"select grade from {reference.ref('int_scoring__grades')}")
+    )
+    return Reference(
+        as_of_date=as_of_date, grades=grades, accepted=reference.accepted, relations=relations
+    )
 
 
 # --- running the suite with Great Expectations ---------------------------------------------------
@@ -1022,15 +876,20 @@ def run_suite(
     duckdb_path: Path | None = None,
     as_of_date: dt.date | None = None,
     checks: tuple[Check, ...] = SUITE,
+    target_path: Path | None = None,
 ) -> SuiteResult:
-    """Validate every check against the warehouse and write the data docs to ``docs_dir``."""
+    """Validate every check against the warehouse and write the data docs to ``docs_dir``.
+
+    ``target_path`` is the dbt target folder of the build (its ``manifest.json`` names the
+    relations; default: lead_scoring.relations.default_target_path()).
+    """
     import great_expectations as gx
 
     docs_dir = Path(docs_dir).resolve()
     docs_dir.mkdir(parents=True, exist_ok=True)
     warehouse = Warehouse(target, duckdb_path)
     try:
-        reference = read_reference(warehouse, as_of_date)
+        reference = read_reference(warehouse, as_of_date, target_path)
         logger.info("checking %d assets of %s as of %s", len(checks), target, reference.as_of_date)
         context = _gx_context(docs_dir)
         if target == "duckdb":

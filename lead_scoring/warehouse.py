@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from lead_scoring import PROJECT_ROOT
 
@@ -77,20 +78,38 @@ def postgres_settings() -> dict[str, str]:
     return settings
 
 
-def connect(target: str | None = None):
+def postgres_url() -> str:
+    """SQLAlchemy URL of the same server and database (for tools that want one, e.g. GX)."""
+    settings = postgres_settings()
+    credentials = quote(settings["user"], safe="")
+    if "password" in settings:
+        credentials += ":" + quote(settings["password"], safe="")
+    return (
+        f"postgresql+psycopg2://{credentials}@{settings['host']}:{settings['port']}"
+        f"/{quote(settings['dbname'], safe='')}"
+    )
+
+
+def connect(target: str | None = None, *, read_only: bool = False, duckdb_file: Path | None = None):
     """Open a DB-API connection for a target name.
 
-    For ``duckdb`` this is a ``duckdb.DuckDBPyConnection`` (the parent folder of the file is
-    created when missing); for ``postgres`` a psycopg2 connection (not in autocommit); for
-    ``spark`` a ``lead_scoring.spark.SparkConnection`` (a Spark session; ``close()`` stops it).
-    Unknown targets, postgres without psycopg2, or spark without pyspark or Java, raise
-    ``UnsupportedTargetError``.
+    For ``duckdb`` this is a ``duckdb.DuckDBPyConnection`` on ``duckdb_file`` (default:
+    ``duckdb_path()``); the parent folder of the file is created when missing, except with
+    ``read_only``, which opens an existing file only (``FileNotFoundError`` otherwise: a reader
+    never leaves an empty warehouse behind). For ``postgres`` a psycopg2 connection (not in
+    autocommit); for ``spark`` a ``lead_scoring.spark.SparkConnection`` (a Spark session;
+    ``close()`` stops it). Unknown targets, postgres without psycopg2, or spark without pyspark
+    or Java, raise ``UnsupportedTargetError``.
     """
     target = target or default_target()
     if target == "duckdb":
         import duckdb
 
-        path = duckdb_path()
+        path = Path(duckdb_file) if duckdb_file is not None else duckdb_path()
+        if read_only:
+            if not path.exists():
+                raise FileNotFoundError(f"DuckDB file {path} does not exist; run dbt build")
+            return duckdb.connect(str(path), read_only=True)
         path.parent.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(str(path))
     if target == "postgres":

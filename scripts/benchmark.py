@@ -1,17 +1,10 @@
 """Benchmark the dbt project against one plain DuckDB query of the same scores (SPEC §8).
 
-Usage: python scripts/benchmark.py --contacts 100000 --days 365 [--activity-level 1] [--json FILE]
-See lead_scoring/benchmark.py for the steps measured.
+Thin wrapper of ``lead_scoring.benchmark.main``, also installed as the console script
+``lead-scoring-benchmark``; ``--help`` lists the options.
 """
 
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lead_scoring.benchmark import main  # noqa: E402
+from lead_scoring.benchmark import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

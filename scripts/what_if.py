@@ -1,17 +1,10 @@
 """What-if of a seed edit (SPEC §6): build candidate seeds beside the current warehouse, compare.
 
-Usage: python scripts/what_if.py CANDIDATE_SEEDS_DIR [--target duckdb] [--vars YAML] [--json FILE]
-See lead_scoring/what_if.py for the steps and what is compared.
+Thin wrapper of ``lead_scoring.what_if.main``, also installed as the console script
+``lead-scoring-what-if``; ``--help`` lists the options.
 """
 
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lead_scoring.what_if import main  # noqa: E402
+from lead_scoring.what_if import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

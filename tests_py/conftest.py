@@ -14,10 +14,17 @@ Servers and programs a test needs, as fixtures that skip without them, and fail 
 that uses one carries its marker (``postgres``, ``spark``, ``browser``: added here at collection),
 so ``make test-fast`` (``-m "not postgres and not spark and not browser and not slow"``) leaves
 it out; ``slow`` is set by the modules that build more than the shared warehouses.
+
+The scripts under ``scripts/`` are thin wrappers that import the ``lead_scoring`` package. The
+virtual environment has the package installed editable from *a* checkout; the tests must run the
+package of *this* checkout (the one pytest was started in), also in the subprocesses they start
+(``python scripts/...``). Putting the checkout first on PYTHONPATH does that: a path on
+PYTHONPATH is searched before the editable install's finder.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -29,6 +36,12 @@ from dbt_harness import (
     postgres_unavailable,
     skip_or_fail,
     spark_unavailable,
+)
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(PROJECT_DIR), *filter(None, [os.environ.get("PYTHONPATH")])]
 )
 
 # fixture -> the marker every test using it carries

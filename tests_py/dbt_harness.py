@@ -30,6 +30,11 @@ from pathlib import Path
 import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
+# The scripts run in subprocesses import the package of this checkout (lead_scoring), not a copy
+# installed from another checkout into the same virtual environment.
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(PROJECT_DIR), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
 BIN_DIR = Path(sys.executable).parent
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests", "seeds")
 # the typed seed models (the only models the seed checks need): the folder that holds

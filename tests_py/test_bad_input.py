@@ -785,7 +785,7 @@ def test_sql_looking_strings_are_just_text(db, dirty):
         ("stg_web__events", "event_id", "XW_VIDEO_HIGH", "video_percent"),  # 150
         ("stg_web__events", "event_id", "XW_VIDEO_NAN", "video_percent"),  # abc
         ("stg_web__events", "event_id", "XW_VIDEO_NEG", "video_percent"),  # -5
-        ("stg_events__registrations", "registration_id", "XR_NUM", "minutes_attended"),  # lots
+        ("stg_events__event_attendance", "registration_id", "XR_NUM", "minutes_attended"),  # lots
         # round 2: values that are not finite numbers, or too large for the bigint casts
         ("stg_crm__companies", "company_id", "XCO_NAN", "employee_count"),  # NaN
         ("stg_crm__companies", "company_id", "XCO_NAN", "annual_revenue"),  # NaN
@@ -797,7 +797,7 @@ def test_sql_looking_strings_are_just_text(db, dirty):
         ("stg_crm__deals", "deal_id", "XD_NULLS", "amount"),  # None
         ("stg_web__events", "event_id", "XW_VIDEO_NANTEXT", "video_percent"),  # NaN
         ("stg_web__events", "event_id", "XW_VIDEO_INF", "video_percent"),  # Infinity
-        ("stg_events__registrations", "registration_id", "XR_NAN", "minutes_attended"),  # NaN
+        ("stg_events__event_attendance", "registration_id", "XR_NAN", "minutes_attended"),  # NaN
     ],
 )
 def test_bad_optional_number_becomes_null_and_the_row_is_kept(db, model, key_column, key, column):
@@ -983,7 +983,8 @@ def test_quoted_nulls_are_null(db):
     ).fetchall() == [(None, "None")]
     # a boolean 'NULL' is no answer: not attended
     assert db.execute(
-        "select is_attended from staging.stg_events__registrations where registration_id = 'XR_NAN'"
+        "select is_attended from staging.stg_events__event_attendance "
+        "where registration_id = 'XR_NAN'"
     ).fetchall() == [(False,)]
 
 

@@ -11,6 +11,8 @@ import duckdb
 import pytest
 from dbt_harness import PROJECT_DIR, copy_project, environment, load_raw, run_dbt
 
+from lead_scoring.labels import lifecycle_stages
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
@@ -88,7 +90,7 @@ def test_summary_is_printed(demo):
     assert result.returncode == 0, result.stderr
     assert "contacts scored" in result.stdout
     assert "every raw table reconciles" in result.stdout
-    for stage in ("subscriber", "lead", "mql", "sql", "opportunity", "customer"):
+    for stage in lifecycle_stages():
         assert stage in result.stdout
 
 

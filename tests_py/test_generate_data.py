@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from dbt_harness import PROJECT_DIR  # noqa: F401 - its scripts import this checkout's package
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from lead_scoring import generator as generate_data
 from lead_scoring.raw_schema import RAW_TABLES, load_raw_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,17 +61,6 @@ BOT_MARKERS = [
     "python-requests",
     "curl",
 ]
-
-
-def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(f"script_{name}", ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-generate_data = load_script("generate_data")
 
 
 def accepted_values() -> dict[tuple[str, str], set[str]]:

@@ -34,11 +34,21 @@ def warehouse(scoring_warehouse) -> Path:
     return scoring_warehouse.database
 
 
+def built_target(warehouse: Path) -> Path:
+    """The dbt target folder of the warehouse fixture's build: its manifest names the relations."""
+    return warehouse.parent.parent / "project" / "target"
+
+
 def run_suite(
-    database: Path | None, docs_dir: Path, target: str = "duckdb", pg_database: str | None = None
+    database: Path | None,
+    docs_dir: Path,
+    target: str = "duckdb",
+    pg_database: str | None = None,
+    target_path: Path | None = None,
 ) -> subprocess.CompletedProcess:
+    options = ["--target-path", str(target_path)] if target_path is not None else []
     return subprocess.run(
-        [sys.executable, str(SCRIPT), "--docs-dir", str(docs_dir), "--target", target],
+        [sys.executable, str(SCRIPT), "--docs-dir", str(docs_dir), "--target", target, *options],
         env=environment(database, target, pg_database),
         capture_output=True,
         text=True,
@@ -68,7 +78,7 @@ def test_help():
 
 def test_suite_passes_on_a_good_build_and_writes_data_docs(warehouse, tmp_path):
     docs = tmp_path / "docs"
-    result = run_suite(warehouse, docs)
+    result = run_suite(warehouse, docs, target_path=built_target(warehouse))
     assert result.returncode == 0, result.stderr[-5000:]
     assert "expectations hold" in result.stderr
     assert (docs / "index.html").is_file()
@@ -175,7 +185,7 @@ CORRUPTIONS = {
 def corrupted_run(warehouse, tmp_path_factory) -> subprocess.CompletedProcess:
     root = tmp_path_factory.mktemp("gx_corrupted")
     corrupted = corrupted_copy(warehouse, root, ";\n".join(sql for sql, _ in CORRUPTIONS.values()))
-    return run_suite(corrupted, root / "docs")
+    return run_suite(corrupted, root / "docs", target_path=built_target(warehouse))
 
 
 def test_suite_fails_on_a_corrupted_mart(corrupted_run):
@@ -214,7 +224,7 @@ def test_postgres_uses_the_sql_datasource(postgres_server, tmp_path):
             database=database,
         )
         assert built.returncode == 0, built.stdout[-5000:]
-        good = run_suite(None, tmp_path / "docs", "postgres", database)
+        good = run_suite(None, tmp_path / "docs", "postgres", database, project / "target")
         assert good.returncode == 0, good.stderr[-5000:]
         assert (tmp_path / "docs" / "index.html").is_file()
 
@@ -226,7 +236,7 @@ def test_postgres_uses_the_sql_datasource(postgres_server, tmp_path):
             )
         finally:
             connection.close()
-        bad = run_suite(None, tmp_path / "docs", "postgres", database)
+        bad = run_suite(None, tmp_path / "docs", "postgres", database, project / "target")
         assert bad.returncode == 1, bad.stderr[-5000:]
         for text in (
             "fct_lead_scores: expect_column_values_to_be_between(column='fit_score'",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import subprocess
 import sys
@@ -12,9 +11,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from dbt_harness import PROJECT_DIR  # noqa: F401 - its scripts import this checkout's package
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from lead_scoring import generator as generate_data
+from lead_scoring import load as load_raw
 from lead_scoring.raw_schema import RAW_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,17 +34,6 @@ CAMPAIGNS_CSV = """\
 campaign_id,name,campaign_type
 cmp1,Newsletter May,newsletter
 """
-
-
-def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(f"script_{name}", ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-load_raw = load_script("load_raw")
 
 
 @pytest.fixture
@@ -199,7 +188,6 @@ def test_postgres_target_without_a_server_fails_clearly(folder, monkeypatch, cap
 
 
 def test_generated_data_round_trips(tmp_path, db_path):
-    generate_data = load_script("generate_data")
     out = tmp_path / "gen"
     assert (
         generate_data.main(["--out", str(out), "--contacts", "200", "--as-of", "2025-06-30", "-q"])

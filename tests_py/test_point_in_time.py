@@ -5,7 +5,7 @@
     of 2026-06-30, without `--full-refresh`. Expected statuses, stages and dates are worked out
     by hand below; the build date (today) only matters for what is *in the future* (2029 rows).
 (b) Generated data with dirty rows: the scores of the backtest day D = as_of_date − 90 days,
-    computed inside a build as of 2026-06-30 (int_lead_scores_by_scoring_day), equal those of a
+    computed inside a build as of 2026-06-30 (int_lead_scores_per_scoring_day), equal those of a
     separate build as of D, for every contact and field; and moving as_of_date back to D and
     forward again in one warehouse gives the marts of fresh builds as of those days.
 """
@@ -146,7 +146,7 @@ def test_stages_and_versions_as_of_june(fixture_builds):
         for row in query(
             fixture_builds["june"],
             "select contact_id, opportunity_at, customer_at, is_later_version "
-            "from intermediate.int_lead_scores_by_scoring_day "
+            "from intermediate.int_lead_scores_per_scoring_day "
             "where scoring_date = date '2026-04-01'",
         )
     }
@@ -224,7 +224,7 @@ def generated_builds(tmp_path_factory):
 def test_backtest_day_scores_equal_a_build_as_of_that_day(generated_builds):
     inside = query(
         generated_builds["as_of_day"],
-        f"select {SCORE_COLUMNS} from intermediate.int_lead_scores_by_scoring_day "
+        f"select {SCORE_COLUMNS} from intermediate.int_lead_scores_per_scoring_day "
         f"where scoring_date = date '{BACKTEST_DAY}' order by contact_id",
     )
     separate = query(
@@ -241,7 +241,7 @@ def test_backtest_day_scores_equal_a_build_as_of_that_day(generated_builds):
     # the comparison is worth something: the data changed between the two days
     [(later,)] = query(
         generated_builds["as_of_day"],
-        "select count(*) from intermediate.int_lead_scores_by_scoring_day "
+        "select count(*) from intermediate.int_lead_scores_per_scoring_day "
         f"where scoring_date = date '{BACKTEST_DAY}' and is_later_version",
     )
     [(grown,)] = query(

@@ -5,7 +5,7 @@
 
     The checks themselves are the model int_scoring__seed_problems (one CTE per check); this macro
     only reads that model's rows for the given seeds and raises with them. The typed seed models
-    (models/intermediate/scoring/seeds/) call it at their top, so they depend on the problems
+    (models/intermediate/seeds/) call it at their top, so they depend on the problems
     model, which dbt builds right after the seeds: a bad seed stops `dbt build` before any score
     is computed. Renders to nothing. Also usable on its own: `dbt run-operation
     validate_scoring_seeds` reports the problems model as last built. -#}

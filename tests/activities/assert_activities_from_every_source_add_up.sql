@@ -29,7 +29,7 @@ expected_counts as (
             select
                 count(*)
                 + sum(case when is_attended and event_date <= {{ as_of_date() }} then 1 else 0 end)
-            from {{ ref('stg_events__registrations') }}
+            from {{ ref('stg_events__event_attendance') }}
         ) as expected_activities
 ),
 

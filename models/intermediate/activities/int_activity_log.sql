@@ -37,8 +37,8 @@ forms as (
     select * from {{ ref('stg_forms__submissions') }}
 ),
 
-registrations as (
-    select * from {{ ref('stg_events__registrations') }}
+event_attendance as (
+    select * from {{ ref('stg_events__event_attendance') }}
 ),
 
 email_events as (
@@ -126,7 +126,7 @@ registration_activities as (
         event_type as detail,
         cast(null as {{ scoring_type_double() }}) as detail_number,
         registered_at as occurred_at
-    from registrations
+    from event_attendance
 ),
 
 attendance_activities as (
@@ -140,7 +140,7 @@ attendance_activities as (
         event_type as detail,
         cast(null as {{ scoring_type_double() }}) as detail_number,
         cast(event_date as {{ dbt.type_timestamp() }}) as occurred_at
-    from registrations
+    from event_attendance
     where is_attended
 ),
 

@@ -7,7 +7,7 @@
     ('email_campaigns', 'base_email__campaigns', 'campaign_id'),
     ('email_events', 'base_email__events', 'event_id'),
     ('form_submissions', 'base_forms__submissions', 'submission_id'),
-    ('event_attendance', 'base_events__registrations', 'registration_id'),
+    ('event_attendance', 'base_events__event_attendance', 'registration_id'),
 ] -%}
 
 with quarantined as (

@@ -7,7 +7,7 @@
     ('email', 'email_campaigns', 'base_email__campaigns', 'stg_email__campaigns'),
     ('email', 'email_events', 'base_email__events', 'stg_email__events'),
     ('forms', 'form_submissions', 'base_forms__submissions', 'stg_forms__submissions'),
-    ('events', 'event_attendance', 'base_events__registrations', 'stg_events__registrations'),
+    ('events', 'event_attendance', 'base_events__event_attendance', 'stg_events__event_attendance'),
 ] -%}
 
 -- Every count comes from a different model, so the equation checks the whole chain:

@@ -11,7 +11,7 @@ fit_rules as (
 ),
 
 interest_scores as (
-    select * from {{ ref('int_interest_rule_scores_daily') }}
+    select * from {{ ref('int_interest_rule_scores_per_evaluation_day') }}
     where scoring_date = {{ as_of_date() }}
         and evaluation_date = {{ as_of_date() }}
 ),
@@ -21,7 +21,7 @@ interest_rules as (
 ),
 
 daily as (
-    select * from {{ ref('int_lead_scores_daily') }}
+    select * from {{ ref('int_lead_scores_per_evaluation_day') }}
     where scoring_date = {{ as_of_date() }}
         and evaluation_date = {{ as_of_date() }}
 ),

@@ -1,7 +1,7 @@
 -- One row per contact and evaluation day (SPEC §4, §5): the scores, grade and stage computed that
 -- day, and the stage reached so far (stages never move backward).
 with daily as (
-    select * from {{ ref('int_lead_scores_daily') }}
+    select * from {{ ref('int_lead_scores_per_evaluation_day') }}
     where scoring_date = {{ as_of_date() }}
 ),
 

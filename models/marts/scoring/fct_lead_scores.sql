@@ -2,9 +2,9 @@
 
 -- One row per contact that exists as of as_of_date (SPEC §4, §5): fit, interest and lead score,
 -- grade, percentile, quadrant, the forward-only lifecycle stage and the first day each stage was
--- reached. Scores are kept at full precision. The as_of_date day of int_lead_scores_by_scoring_day.
+-- reached. Scores are kept at full precision. The as_of_date day of int_lead_scores_per_scoring_day.
 with scores as (
-    select * from {{ ref('int_lead_scores_by_scoring_day') }}
+    select * from {{ ref('int_lead_scores_per_scoring_day') }}
     where scoring_date = {{ as_of_date() }}
 ),
 

@@ -1,6 +1,6 @@
 -- Does the score predict conversion? (SPEC §5) The backtest: every contact that exists on the
 -- backtest day D = as_of_date − conversion_window_days and is not a customer on D, scored as of D
--- (int_lead_scores_by_scoring_day: the CRM versions, identities, deals and activities of D, the
+-- (int_lead_scores_per_scoring_day: the CRM versions, identities, deals and activities of D, the
 -- same computation as a build as of D), and whether its first deal was won in (D, as_of_date].
 -- One row per dimension and bucket: overall, grade, quadrant, lifecycle_stage (on D) and
 -- score_decile (of the percentile among the population), with leads, conversions, rate and lift;
@@ -11,7 +11,7 @@ with scoring_days as (
 ),
 
 scores as (
-    select * from {{ ref('int_lead_scores_by_scoring_day') }}
+    select * from {{ ref('int_lead_scores_per_scoring_day') }}
 ),
 
 deals as (

@@ -5,7 +5,7 @@
 -- lifecycle stage and the first day each stage was reached. fct_lead_scores is the as_of_date
 -- day; mart_scoring_performance reads the backtest day, so both are the same computation.
 with daily as (
-    select * from {{ ref('int_lead_scores_daily') }}
+    select * from {{ ref('int_lead_scores_per_evaluation_day') }}
 ),
 
 contacts as (

@@ -12,7 +12,7 @@ with evaluation_days as (
 ),
 
 daily_points as (
-    select * from {{ ref('int_interest_rule_daily_points') }}
+    select * from {{ ref('int_interest_rule_points_per_activity_day') }}
 ),
 
 rules as (

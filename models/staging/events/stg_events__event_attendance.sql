@@ -1,5 +1,5 @@
 with base as (
-    select * from {{ ref('base_events__registrations') }}
+    select * from {{ ref('base_events__event_attendance') }}
 ),
 
 clean as (

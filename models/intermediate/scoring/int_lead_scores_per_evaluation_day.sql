@@ -16,7 +16,7 @@ fit as (
 ),
 
 rule_scores as (
-    select * from {{ ref('int_interest_rule_scores_daily') }}
+    select * from {{ ref('int_interest_rule_scores_per_evaluation_day') }}
 ),
 
 activity_days as (
