@@ -13,18 +13,17 @@ Servers and programs a test needs, as fixtures that skip without them, and fail 
 (``dbt_harness.skip_or_fail``): ``postgres_server``, ``spark_available``, ``chromium``. A test
 that uses one carries its marker (``postgres``, ``spark``, ``browser``: added here at collection),
 so ``make test-fast`` (``-m "not postgres and not spark and not browser and not slow"``) leaves
-it out; ``slow`` is set by the modules that build more than the shared warehouses.
+it out. ``slow``: a test module marks its tests that build more than the shared warehouses,
+with ``pytest.mark.slow``, or by naming its fixtures that build in ``SLOW_FIXTURES`` (every test
+that uses one of them, also through another fixture, is slow).
 
-The scripts under ``scripts/`` are thin wrappers that import the ``lead_scoring`` package. The
-virtual environment has the package installed editable from *a* checkout; the tests must run the
-package of *this* checkout (the one pytest was started in), also in the subprocesses they start
-(``python scripts/...``). Putting the checkout first on PYTHONPATH does that: a path on
-PYTHONPATH is searched before the editable install's finder.
+The tests and the subprocesses they start (``python scripts/...``) import the ``lead_scoring``
+package of this checkout, not the one the shared virtual environment was installed from:
+dbt_harness (imported here first) puts the checkout first on PYTHONPATH.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -38,12 +37,6 @@ from dbt_harness import (
     spark_unavailable,
 )
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    [str(PROJECT_DIR), *filter(None, [os.environ.get("PYTHONPATH")])]
-)
-
 # fixture -> the marker every test using it carries
 MARKER_OF_FIXTURE = {
     "postgres_server": "postgres",
@@ -54,11 +47,15 @@ MARKER_OF_FIXTURE = {
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark every test that needs a server, Java or Chromium (before -m selects)."""
+    """Mark every test that needs a server, Java or Chromium, and every test that uses one of
+    its module's SLOW_FIXTURES (before -m selects)."""
     for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
         for fixture, marker in MARKER_OF_FIXTURE.items():
-            if fixture in getattr(item, "fixturenames", ()):
+            if fixture in fixtures:
                 item.add_marker(marker)
+        if fixtures & set(getattr(item.module, "SLOW_FIXTURES", ())):
+            item.add_marker("slow")
 
 
 # --- the hand-worked fixture, built once ------------------------------------------------------

@@ -13,6 +13,9 @@ from dbt_harness import PROJECT_DIR, copy_project, environment, load_raw, run_db
 
 from lead_scoring.labels import lifecycle_stages
 
+# the demo build: out of `make test-fast`
+SLOW_FIXTURES = {"demo"}
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
@@ -48,7 +51,6 @@ def demo(tmp_path_factory):
     return database
 
 
-@pytest.mark.slow  # the demo build
 def test_every_raw_table_reconciles(demo):
     with duckdb.connect(str(demo), read_only=True) as connection:
         tables = connection.execute(
@@ -63,7 +65,6 @@ def test_every_raw_table_reconciles(demo):
     assert sum(row[3] for row in tables) > 0
 
 
-@pytest.mark.slow  # the demo build
 def test_every_current_contact_is_scored(demo):
     with duckdb.connect(str(demo), read_only=True) as connection:
         (scored,) = connection.execute("select count(*) from marts.fct_lead_scores").fetchone()
@@ -78,7 +79,6 @@ def test_every_current_contact_is_scored(demo):
     assert reasons == 0
 
 
-@pytest.mark.slow  # the demo build
 def test_summary_is_printed(demo):
     result = subprocess.run(
         [sys.executable, str(PROJECT_DIR / "scripts" / "summarize.py")],

@@ -35,8 +35,9 @@ def warehouse(scoring_warehouse) -> Path:
 
 
 def built_target(warehouse: Path) -> Path:
-    """The dbt target folder of the warehouse fixture's build: its manifest names the relations."""
-    return warehouse.parent.parent / "project" / "target"
+    """The dbt target folder of the warehouse fixture's build: its manifest names the relations
+    (dbt_harness.build_fixture keeps folder/project beside folder/warehouse.duckdb)."""
+    return warehouse.parent / "project" / "target"
 
 
 def run_suite(

@@ -27,6 +27,8 @@ import pytest
 from dbt_harness import FIXTURE, build_fixture
 
 D = dt.date
+# builds of their own (a seed edit, utm tags): out of `make test-fast`; `warehouse` is shared
+SLOW_FIXTURES = {"tuned", "campaigns"}
 
 
 def build(tmp_path: Path, seeds_dir: Path, raw_dir: Path = FIXTURE / "raw") -> Path:

@@ -240,6 +240,18 @@ BAD_CASES = [
     ),
 ]
 
+# the bad cases of `make test-fast`: one per seed file, and one that also runs the data tests;
+# the others are marked slow (each case is a dbt run of its own, ~7 s of CPU)
+FAST_BAD_CASES = {
+    "unknown_attribute",
+    "unknown_activity",
+    "duplicate_fit_rule_id",
+    "duplicate_grade",
+    "setting_not_a_number",
+    "seniority_priority_not_whole",
+}
+SLOW = pytest.mark.slow
+
 GOOD_CASES = [
     Case("default_seeds", None),
     Case("settings_keys_any_case_and_blanks", settings_with_blanks_and_case),
@@ -277,10 +289,18 @@ def run_case(case: Case, root: Path) -> tuple[Path, subprocess.CompletedProcess[
 
 @pytest.fixture(scope="module")
 def results(
+    request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
+    """Every good case, and the bad cases whose test runs in this session (make test-fast runs
+    the bad cases of FAST_BAD_CASES only)."""
     root = tmp_path_factory.mktemp("seed_validation")
-    cases = BAD_CASES + GOOD_CASES
+    selected = {
+        item.callspec.params["case"].name
+        for item in request.session.items
+        if hasattr(item, "callspec") and "case" in item.callspec.params
+    }
+    cases = [case for case in BAD_CASES if case.name in selected] + GOOD_CASES
     with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
         outcomes = list(pool.map(lambda case: run_case(case, root), cases))
     return {case.name: outcome for case, outcome in zip(cases, outcomes, strict=True)}
@@ -290,7 +310,13 @@ def output_of(result: subprocess.CompletedProcess[str]) -> str:
     return result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("case", BAD_CASES, ids=[case.name for case in BAD_CASES])
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, id=case.name, marks=() if case.name in FAST_BAD_CASES else SLOW)
+        for case in BAD_CASES
+    ],
+)
 def test_bad_seed_fails_build_naming_the_problem(case: Case, results) -> None:
     _, result = results[case.name]
     output = output_of(result)
