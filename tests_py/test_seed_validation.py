@@ -240,15 +240,14 @@ BAD_CASES = [
     ),
 ]
 
-# the bad cases of `make test-fast`: one per seed file, and one that also runs the data tests;
-# the others are marked slow (each case is a dbt run of its own, ~7 s of CPU)
+# the bad cases of `make test-fast`: one for each rule seed and the settings, one of them also
+# running the data tests; the others are marked slow (each case is a dbt run of its own, ~7 s of
+# CPU)
 FAST_BAD_CASES = {
     "unknown_attribute",
     "unknown_activity",
     "duplicate_fit_rule_id",
-    "duplicate_grade",
     "setting_not_a_number",
-    "seniority_priority_not_whole",
 }
 SLOW = pytest.mark.slow
 
