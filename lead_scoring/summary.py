@@ -106,6 +106,20 @@ def build_summary(connection, top: int = 10) -> str:
     )
     out.append("")
 
+    # the backtest (mart_scoring_performance): the rules' lead score and the predictive score
+    def auc(value) -> str:
+        return "-" if value is None else f"{float(value):.3f}"
+
+    for lead_auc, predictive_auc in _rows(
+        connection,
+        "select auc_lead_score, auc_predictive from marts.mart_scoring_performance "
+        "where dimension = 'overall'",
+    ):
+        out.append(
+            f"Backtest AUC: lead score {auc(lead_auc)}, predictive score {auc(predictive_auc)}"
+        )
+        out.append("")
+
     reconciliation = _rows(
         connection,
         "select raw_table, raw_rows, clean_rows, quarantined_rows, superseded_rows, "

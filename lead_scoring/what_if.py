@@ -1,23 +1,30 @@
 """What-if of a seed edit (SPEC §6): build a candidate seed set beside the current warehouse and
 report what would change, leaving the current marts untouched.
 
-Steps (target duckdb):
+Steps:
 
 1. copy the dbt project to a temporary folder, the candidate folder's CSV files replacing the
    seeds of the same name (every other seed stays as it is);
-2. make a separate DuckDB file beside the current one (``what_if.duckdb`` in the same folder)
-   holding a copy of the current raw schema (the ``raw_schema`` var, default ``raw``);
-3. ``dbt build`` the copy against that file, with the same as_of_date as the current marts unless
-   ``--vars`` names one; a failing build stops here with dbt's own messages (bad seeds are named
-   exactly as ``dbt build`` names them);
+2. make room for the candidate beside the current warehouse:
+
+   - duckdb: a separate DuckDB file beside the current one (``what_if.duckdb`` in the same
+     folder) holding a copy of the current raw schema (the ``raw_schema`` var, default ``raw``);
+   - postgres and spark: the same database (Spark: the same warehouse folder and metastore), every
+     custom schema with the suffix ``_what_if`` (staging_what_if, intermediate_what_if,
+     marts_what_if, quality_what_if, seeds_what_if: the dbt var ``schema_suffix``, read by
+     macros/utils/generate_schema_name.sql); the raw sources are read from the one raw schema;
+
+3. ``dbt build --full-refresh`` the copy there (a schema kept by an earlier ``--keep`` is rebuilt
+   from scratch), with the same as_of_date as the current marts unless ``--vars`` names one; a
+   failing build stops here with dbt's own messages (bad seeds are named exactly as ``dbt build``
+   names them);
 4. compare the two warehouses: contacts at ``mql`` and ``sql`` (``fct_lead_scores``), rows of
    ``mart_sales_handover``, the backtest AUC (``mart_scoring_performance``, overall row,
    ``auc_lead_score``), and every contact whose lifecycle stage or grade changes or whose lead
    score crosses the MQL or SQL threshold (each side's own threshold, from its
-   ``scoring_settings`` seed); those go to a CSV.
-
-PostgreSQL and Spark (a schema suffix instead of a second file) are not supported yet: the script
-says so and stops.
+   ``scoring_settings`` seed); those go to a CSV;
+5. postgres and spark: drop the ``_what_if`` schemas again (also after a failed build), unless
+   ``keep`` (``--keep``) asks to keep them for a closer look.
 """
 
 from __future__ import annotations
@@ -41,7 +48,9 @@ from lead_scoring.logs import setup_logging
 from lead_scoring.warehouse import (
     DUCKDB_PATH_ENV,
     UnsupportedTargetError,
+    connect,
     default_target,
+    describe,
     duckdb_path,
 )
 
@@ -50,6 +59,20 @@ log = logging.getLogger("what_if")
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests", "seeds")
 CANDIDATE_DB_NAME = "what_if.duckdb"
 CHANGES_CSV_NAME = "what_if_changes.csv"
+# postgres and spark: appended to every custom schema of the candidate (dbt var schema_suffix)
+SCHEMA_SUFFIX = "_what_if"
+SCHEMA_TARGETS = ("postgres", "spark")
+JSON_KEYS = (
+    "mql_before",
+    "mql_after",
+    "sql_before",
+    "sql_after",
+    "handover_before",
+    "handover_after",
+    "auc_before",
+    "auc_after",
+    "changes_csv",
+)
 CHANGE_COLUMNS = (
     "contact_id",
     "stage_before",
@@ -153,10 +176,14 @@ def copy_raw_schema(current: Path, candidate: Path, raw_schema: str) -> list[str
     return tables
 
 
-def run_dbt_build(project: Path, database: Path, dbt_vars: dict) -> subprocess.CompletedProcess:
+def run_dbt_build(
+    project: Path, target: str, dbt_vars: dict, database: Path | None = None
+) -> subprocess.CompletedProcess:
+    """``dbt build --full-refresh`` of the candidate project on target (duckdb: into database)."""
     command = [
         str(Path(sys.executable).parent / "dbt"),
         "build",
+        "--full-refresh",
         "--project-dir",
         str(project),
         "--profiles-dir",
@@ -166,40 +193,49 @@ def run_dbt_build(project: Path, database: Path, dbt_vars: dict) -> subprocess.C
         "--log-path",
         str(project / "logs"),
         "--target",
-        "duckdb",
+        target,
         "--vars",
         json.dumps(dbt_vars),
     ]
-    env = dict(os.environ, LEAD_SCORING_TARGET="duckdb", DO_NOT_TRACK="1")
-    env[DUCKDB_PATH_ENV] = str(database)
+    env = dict(os.environ, LEAD_SCORING_TARGET=target, DO_NOT_TRACK="1")
+    if database is not None:
+        env[DUCKDB_PATH_ENV] = str(database)
+    if target == "spark":
+        # dbt runs in the copy's folder: the current warehouse folder and metastore, made absolute
+        from lead_scoring.spark import SPARK_DIR_ENV, spark_dir
+
+        env[SPARK_DIR_ENV] = str(spark_dir())
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
 
 
-def read_snapshot(database: Path) -> Snapshot:
-    import duckdb
+def _rows(connection, sql: str) -> list[tuple]:
+    cursor = connection.cursor()
+    cursor.execute(sql)
+    return cursor.fetchall()
 
-    connection = duckdb.connect(str(database), read_only=True)
-    try:
-        contacts = {
-            contact_id: (stage, grade, float(score))
-            for contact_id, stage, grade, score in connection.execute(
-                "select contact_id, lifecycle_stage, grade, lead_score from marts.fct_lead_scores"
-            ).fetchall()
-        }
-        ((handover,),) = connection.execute(
-            "select count(*) from marts.mart_sales_handover"
-        ).fetchall()
-        overall = connection.execute(
-            "select auc_lead_score from marts.mart_scoring_performance where dimension = 'overall'"
-        ).fetchall()
-        settings = dict(
-            connection.execute(
-                "select key, value from seeds.scoring_settings "
-                "where key in ('mql_threshold', 'sql_threshold')"
-            ).fetchall()
+
+def read_snapshot(connection, suffix: str = "") -> Snapshot:
+    """The figures of one warehouse: schemas marts and seeds, each with suffix appended."""
+    marts, seeds = f"marts{suffix}", f"seeds{suffix}"
+    contacts = {
+        str(contact_id): (stage, grade, float(score))
+        for contact_id, stage, grade, score in _rows(
+            connection,
+            f"select contact_id, lifecycle_stage, grade, lead_score from {marts}.fct_lead_scores",
         )
-    finally:
-        connection.close()
+    }
+    ((handover,),) = _rows(connection, f"select count(*) from {marts}.mart_sales_handover")
+    overall = _rows(
+        connection,
+        f"select auc_lead_score from {marts}.mart_scoring_performance where dimension = 'overall'",
+    )
+    settings = dict(
+        _rows(
+            connection,
+            f"select key, value from {seeds}.scoring_settings "
+            "where key in ('mql_threshold', 'sql_threshold')",
+        )
+    )
     stages = [stage for stage, _, _ in contacts.values()]
     auc = overall[0][0] if overall else None
     return Snapshot(
@@ -267,62 +303,76 @@ def write_changes(path: Path, changes: list[dict]) -> None:
             )
 
 
-def current_as_of(database: Path) -> str:
-    import duckdb
-
-    connection = duckdb.connect(str(database), read_only=True)
+def current_as_of(connection, where: str) -> str:
+    """as_of_date of the current marts (where: the warehouse, for the message)."""
     try:
-        ((as_of,),) = connection.execute(
-            "select max(as_of_date) from marts.fct_lead_scores"
-        ).fetchall()
-    except duckdb.Error as exc:
-        raise WhatIfError(f"{database} has no built marts ({exc}): run dbt build first") from exc
-    finally:
-        connection.close()
+        ((as_of,),) = _rows(connection, "select max(as_of_date) from marts.fct_lead_scores")
+    except Exception as exc:  # noqa: BLE001 - each driver has its own error class
+        raise WhatIfError(f"{where} has no built marts ({exc}): run dbt build first") from exc
+    if as_of is None:
+        raise WhatIfError(f"{where} has an empty marts.fct_lead_scores: run dbt build first")
     return str(as_of)
 
 
-def what_if(
-    candidate_dir: Path,
-    target: str = "duckdb",
-    dbt_vars: dict | None = None,
-    changes_csv: Path | None = None,
-    project_dir: Path = PROJECT_ROOT,
-) -> dict:
-    """Build the candidate and compare it with the current warehouse; returns the JSON summary
-    (mql/sql/handover/auc before and after, changes_csv) plus the list of changes."""
-    if target != "duckdb":
-        raise UnsupportedTargetError(
-            f"what_if supports the duckdb target only for now, not {target!r}"
-        )
-    current = duckdb_path()
-    if not current.exists():
-        raise WhatIfError(f"no current warehouse at {current}: run dbt build first")
-    candidate_db = current.with_name(CANDIDATE_DB_NAME)
-    changes_csv = changes_csv or current.with_name(CHANGES_CSV_NAME)
-    files = candidate_files(candidate_dir, project_dir / "seeds")
-    dbt_vars = dict(dbt_vars or {})
-    dbt_vars.setdefault("as_of_date", current_as_of(current))
-    raw_schema = str(dbt_vars.get("raw_schema", "raw"))
-    log.info(
-        "candidate %s (%s) as of %s into %s",
-        candidate_dir,
-        ", ".join(path.name for path in files),
-        dbt_vars["as_of_date"],
-        candidate_db,
+def _spark_current_as_of() -> str:
+    """current_as_of on Spark, read in a child process: the embedded Derby metastore stays held
+    by the Spark session's JVM after spark.stop(), and dbt's own session needs it next."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from lead_scoring.warehouse import connect\n"
+        "from lead_scoring.what_if import WhatIfError, current_as_of\n"
+        "connection = connect('spark')\n"
+        "try:\n"
+        "    print(current_as_of(connection, sys.argv[2]))\n"
+        "except WhatIfError as exc:\n"
+        "    print(exc, file=sys.stderr); raise SystemExit(3)\n"
+        "finally:\n"
+        "    connection.close()\n"
     )
-    with tempfile.TemporaryDirectory(prefix="lead_scoring_what_if_") as tmp:
-        project = Path(tmp) / "project"
-        copy_project(project, files, project_dir)
-        copy_raw_schema(current, candidate_db, raw_schema)
-        result = run_dbt_build(project, candidate_db, dbt_vars)
-    if result.returncode != 0:
-        raise WhatIfError(
-            "dbt build of the candidate seeds failed (the current marts are untouched):\n"
-            + result.stdout
-            + result.stderr
-        )
-    before, after = read_snapshot(current), read_snapshot(candidate_db)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(PROJECT_ROOT), describe("spark")],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, DO_NOT_TRACK="1"),
+    )
+    lines = result.stdout.strip().splitlines()
+    if result.returncode != 0 or not lines:
+        raise WhatIfError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "?")
+    return lines[-1]
+
+
+def candidate_schemas(project: Path, suffix: str = SCHEMA_SUFFIX) -> list[str]:
+    """The schemas the candidate build wrote to, from the copy's manifest: every schema of a
+    model, seed or snapshot that ends with suffix (so the current schemas and the raw schema can
+    never be among them)."""
+    manifest_path = project / "target" / "manifest.json"
+    if not manifest_path.exists():
+        return []
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    return sorted(
+        {
+            node["schema"]
+            for node in manifest.get("nodes", {}).values()
+            if node.get("resource_type") in ("model", "seed", "snapshot")
+            and str(node.get("schema", "")).endswith(suffix)
+            and node["schema"] != suffix
+        }
+    )
+
+
+def drop_schemas(connection, target: str, schemas: list[str]) -> None:
+    """Drop the candidate schemas (with their tables and views) on postgres or spark."""
+    cursor = connection.cursor()
+    for schema in schemas:
+        if target == "spark":
+            cursor.execute(f"drop database if exists `{schema}` cascade")
+        else:
+            cursor.execute(f"drop schema if exists {_quote(schema)} cascade")
+    if target == "postgres":
+        connection.commit()
+
+
+def _summary(before: Snapshot, after: Snapshot, changes_csv: Path, where: str) -> dict:
     changes = compare(before, after)
     write_changes(changes_csv, changes)
     return {
@@ -336,7 +386,120 @@ def what_if(
         "auc_after": after.auc,
         "changes_csv": str(changes_csv),
         "changes": changes,
+        "candidate": where,
     }
+
+
+def _build_failed(result: subprocess.CompletedProcess) -> WhatIfError:
+    return WhatIfError(
+        "dbt build of the candidate seeds failed (the current marts are untouched):\n"
+        + result.stdout
+        + result.stderr
+    )
+
+
+def what_if(
+    candidate_dir: Path,
+    target: str = "duckdb",
+    dbt_vars: dict | None = None,
+    changes_csv: Path | None = None,
+    project_dir: Path = PROJECT_ROOT,
+    keep: bool = False,
+) -> dict:
+    """Build the candidate and compare it with the current warehouse; returns the JSON summary
+    (JSON_KEYS: mql/sql/handover/auc before and after, changes_csv) plus the list of changes and
+    where the candidate was built. keep: leave the candidate schemas (postgres, spark) in place."""
+    if target not in ("duckdb", *SCHEMA_TARGETS):
+        raise UnsupportedTargetError(
+            f"what_if supports the targets duckdb, postgres and spark, not {target!r}"
+        )
+    files = candidate_files(candidate_dir, project_dir / "seeds")
+    dbt_vars = dict(dbt_vars or {})
+    if target == "duckdb":
+        return _what_if_duckdb(files, candidate_dir, dbt_vars, changes_csv, project_dir)
+    if "schema_suffix" in dbt_vars:
+        raise WhatIfError(f"--vars must not set schema_suffix (the what-if uses {SCHEMA_SUFFIX})")
+    where = describe(target)
+    if "as_of_date" not in dbt_vars:
+        if target == "spark":
+            dbt_vars["as_of_date"] = _spark_current_as_of()
+        else:
+            connection = connect(target)
+            try:
+                dbt_vars["as_of_date"] = current_as_of(connection, where)
+            finally:
+                connection.close()
+    dbt_vars["schema_suffix"] = SCHEMA_SUFFIX
+    changes_csv = changes_csv or project_dir / "target" / CHANGES_CSV_NAME
+    log.info(
+        "candidate %s (%s) as of %s into the *%s schemas of %s",
+        candidate_dir,
+        ", ".join(path.name for path in files),
+        dbt_vars["as_of_date"],
+        SCHEMA_SUFFIX,
+        where,
+    )
+    with tempfile.TemporaryDirectory(prefix="lead_scoring_what_if_") as tmp:
+        project = Path(tmp) / "project"
+        copy_project(project, files, project_dir)
+        result = run_dbt_build(project, target, dbt_vars)
+        schemas = candidate_schemas(project)
+    connection = connect(target)
+    try:
+        if result.returncode != 0:
+            raise _build_failed(result)
+        before = read_snapshot(connection)
+        after = read_snapshot(connection, SCHEMA_SUFFIX)
+    finally:
+        try:
+            if keep:
+                log.info("kept the candidate schemas %s (--keep)", ", ".join(schemas))
+            else:
+                drop_schemas(connection, target, schemas)
+                log.info("dropped the candidate schemas %s", ", ".join(schemas))
+        finally:
+            connection.close()
+    where = f"{where}, schemas *{SCHEMA_SUFFIX}" + (" (kept)" if keep else " (dropped)")
+    return _summary(before, after, changes_csv, where)
+
+
+def _what_if_duckdb(
+    files: list[Path],
+    candidate_dir: Path,
+    dbt_vars: dict,
+    changes_csv: Path | None,
+    project_dir: Path,
+) -> dict:
+    import duckdb
+
+    current = duckdb_path()
+    if not current.exists():
+        raise WhatIfError(f"no current warehouse at {current}: run dbt build first")
+    candidate_db = current.with_name(CANDIDATE_DB_NAME)
+    changes_csv = changes_csv or current.with_name(CHANGES_CSV_NAME)
+    if "as_of_date" not in dbt_vars:
+        with duckdb.connect(str(current), read_only=True) as connection:
+            dbt_vars["as_of_date"] = current_as_of(connection, str(current))
+    raw_schema = str(dbt_vars.get("raw_schema", "raw"))
+    log.info(
+        "candidate %s (%s) as of %s into %s",
+        candidate_dir,
+        ", ".join(path.name for path in files),
+        dbt_vars["as_of_date"],
+        candidate_db,
+    )
+    with tempfile.TemporaryDirectory(prefix="lead_scoring_what_if_") as tmp:
+        project = Path(tmp) / "project"
+        copy_project(project, files, project_dir)
+        copy_raw_schema(current, candidate_db, raw_schema)
+        result = run_dbt_build(project, "duckdb", dbt_vars, candidate_db)
+    if result.returncode != 0:
+        raise _build_failed(result)
+    with duckdb.connect(str(current), read_only=True) as connection:
+        before = read_snapshot(connection)
+    with duckdb.connect(str(candidate_db), read_only=True) as connection:
+        after = read_snapshot(connection)
+    return _summary(before, after, changes_csv, str(candidate_db))
 
 
 def format_report(summary: dict) -> str:
@@ -345,6 +508,7 @@ def format_report(summary: dict) -> str:
 
     lines = [
         "What-if of the candidate seeds (current marts untouched)",
+        f"Candidate built in: {summary['candidate']}",
         "",
         f"  {'':<22}{'before':>10}{'after':>10}{'change':>10}",
     ]
@@ -371,10 +535,11 @@ def format_report(summary: dict) -> str:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Build a candidate seed set beside the current warehouse (its own DuckDB "
-        "file; the current marts stay untouched) and report what would change: MQL, SQL and "
-        "hand-over counts, every contact that changes stage or grade or crosses a threshold "
-        "(a CSV), and the backtest AUC, before and after."
+        description="Build a candidate seed set beside the current warehouse (DuckDB: its own "
+        f"file; PostgreSQL and Spark: every custom schema with the suffix {SCHEMA_SUFFIX}, "
+        "dropped afterwards unless --keep; the current marts stay untouched) and report what "
+        "would change: MQL, SQL and hand-over counts, every contact that changes stage or grade "
+        "or crosses a threshold (a CSV), and the backtest AUC, before and after."
     )
     parser.add_argument(
         "candidate_seeds_dir",
@@ -385,7 +550,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--target",
         default=default_target(),
-        help="dbt target of the current warehouse; duckdb only for now (default: %(default)s)",
+        help="dbt target of the current warehouse: duckdb, postgres or spark "
+        "(default: %(default)s)",
     )
     parser.add_argument(
         "--vars",
@@ -402,7 +568,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--changes-csv",
         type=Path,
-        help=f"CSV of the changed contacts (default: {CHANGES_CSV_NAME} beside the warehouse)",
+        help=f"CSV of the changed contacts (default: {CHANGES_CSV_NAME} beside the DuckDB file; "
+        "target/ of the project on PostgreSQL and Spark)",
+    )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help=f"PostgreSQL and Spark: keep the candidate's *{SCHEMA_SUFFIX} schemas for a closer "
+        "look instead of dropping them (the next what-if rebuilds them from scratch)",
     )
     return parser.parse_args(argv)
 
@@ -418,13 +591,14 @@ def main(argv: list[str] | None = None) -> int:
             dbt_vars,
             args.changes_csv,
             args.project_dir,
+            args.keep,
         )
     except (WhatIfError, UnsupportedTargetError, ValueError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     print(format_report(summary))
     if args.json:
-        figures = {key: value for key, value in summary.items() if key != "changes"}
+        figures = {key: summary[key] for key in JSON_KEYS}
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -55,6 +55,7 @@ SCORE_COLUMNS = {
     "auc_lead_score",
     "auc_fit_score",
     "auc_interest_score",
+    "auc_predictive",
 }
 BI_READER = "bi_reader"
 BI_READER_PASSWORD_ENV = "LEAD_SCORING_BI_READER_PASSWORD"
@@ -66,6 +67,7 @@ COMPARED = {
     "marts.fct_account_scores": ("company_id",),
     "marts.mart_source_performance": ("dimension", "value"),
     "marts.mart_scoring_performance": ("dimension", "bucket"),
+    "marts.fct_lead_predictions": ("contact_id",),
     "marts.dim_scoring_labels": ("label_kind", "label_value"),
     "quality.fct_raw_reconciliation": ("raw_table",),
 }
@@ -246,6 +248,7 @@ def test_bi_reader_reads_the_marts(bi_reader):
         "marts.fct_account_scores",
         "marts.mart_source_performance",
         "marts.mart_scoring_performance",
+        "marts.fct_lead_predictions",
     ):
         cursor.execute(f"select count(*) from {table}")
         assert cursor.fetchone()[0] > 0, table

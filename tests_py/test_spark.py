@@ -38,6 +38,7 @@ MARTS = {
     "fct_account_scores": ("company_id",),
     "mart_source_performance": ("dimension", "value"),
     "mart_scoring_performance": ("dimension", "bucket"),
+    "fct_lead_predictions": ("contact_id",),
     "dim_scoring_labels": ("label_kind", "label_value"),
 }
 SCORE_TOLERANCE = 0.01

@@ -17,19 +17,69 @@ Worked out by hand (stages are the highest reached on any evaluation day, SPEC ย
 So MQL 2 -> 0, SQL 1 -> 1, hand-over (mql or sql and not disqualified) C1 C6 C7 -> C1: 3 -> 1.
 Backtest AUC: the only customer, C4, was created on 06-01, after the backtest day 2026-04-01, so
 the backtest has no converted lead: null before and after.
+
+The same candidate, with the same expectations, runs on DuckDB (a second file), on PostgreSQL
+(schemas with the suffix _what_if in the same database; skipped without a server, a failure in CI
+like tests_py/test_postgres.py) and once on Spark (marked `spark`: deselect it with
+`-m "not spark"`; skipped without pyspark or Java, a failure in CI like tests_py/test_spark.py).
+Each compares every current mart, row by row, before and after the what-if.
+
+Backtest AUC with numbers (test_backtest_auc_moves_to_one_half): a generated data set with
+conversions in the backtest window, and a candidate with fit_weight = interest_weight = 0. Then
+every lead score is 0 on every day, so every converted/unconverted pair is a tie and the AUC is
+exactly 0.5 (SPEC ยง5: ties count one half); no contact reaches mql (lead_score >= 50 never holds).
+The current AUC is that of the current mart and, the generator making good-fit engaged leads
+convert more often, above 0.5: the candidate moves it down, to 0.5.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import AS_OF, FIXTURE, PROJECT_DIR, environment
+from dbt_harness import (
+    AS_OF,
+    FIXTURE,
+    PROJECT_DIR,
+    copy_project,
+    create_postgres_database,
+    drop_postgres_database,
+    environment,
+    generate_raw,
+    load_raw,
+    postgres_connect,
+    run_dbt,
+)
+
+VARS = f"{{as_of_date: '{AS_OF}'}}"
+SUFFIX = "_what_if"
+# the hand-worked expectations of the module docstring, on every target
+HAND_WORKED_FIGURES = {
+    "mql_before": 2,
+    "mql_after": 0,
+    "sql_before": 1,
+    "sql_after": 1,
+    "handover_before": 3,
+    "handover_after": 1,
+    "auc_before": None,
+    "auc_after": None,
+}
+HAND_WORKED_CHANGES = {
+    "C1": ("sql", "sql", "B", "C", pytest.approx(144.0), pytest.approx(144.0)),
+    "C6": ("mql", "lead", "C", "C", pytest.approx(56.5), pytest.approx(56.5)),
+    "C7": ("mql", "lead", "C", "C", pytest.approx(40.0), pytest.approx(40.0)),
+}
+HAND_WORKED_REASONS = {
+    "C1": "grade B -> C",
+    "C6": "stage mql -> lead; lead score now below the MQL threshold (80)",
+    "C7": "stage mql -> lead",
+}
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -46,7 +96,9 @@ def settings_with(**changes: str) -> list[list[str]]:
     return [[key, changes.get(key, value)] for key, value in rows]
 
 
-def run_what_if(database: Path, project: Path, candidate: Path, *args: str):
+def run_what_if(
+    database: Path | None, project: Path, candidate: Path, *args: str, env: dict | None = None
+):
     return subprocess.run(
         [
             sys.executable,
@@ -56,11 +108,67 @@ def run_what_if(database: Path, project: Path, candidate: Path, *args: str):
             str(project),
             *args,
         ],
-        env=environment(database),
+        env=env or environment(database),
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def write_hand_worked_candidate(candidate: Path) -> Path:
+    write_csv(
+        candidate / "scoring_settings.csv", ["key", "value"], settings_with(mql_threshold="80")
+    )
+    write_csv(
+        candidate / "scoring_grades.csv",
+        ["grade", "min_fit_score"],
+        [["A", "80"], ["B", "76"], ["C", "40"], ["D", "20"], ["F", "0"]],
+    )
+    return candidate
+
+
+def assert_hand_worked(result: subprocess.CompletedProcess, out: Path) -> Path:
+    """The figures, the CSV and the terminal report of the hand-worked candidate; returns the
+    CSV's path."""
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    changes_csv = Path(figures.pop("changes_csv"))
+    assert figures == HAND_WORKED_FIGURES
+    with changes_csv.open(encoding="utf-8") as handle:
+        rows = {row["contact_id"]: row for row in csv.DictReader(handle)}
+    got = {
+        contact_id: (
+            row["stage_before"],
+            row["stage_after"],
+            row["grade_before"],
+            row["grade_after"],
+            float(row["lead_score_before"]),
+            float(row["lead_score_after"]),
+        )
+        for contact_id, row in rows.items()
+    }
+    assert got == HAND_WORKED_CHANGES
+    assert {contact_id: row["change"] for contact_id, row in rows.items()} == HAND_WORKED_REASONS
+    # readable in a terminal
+    assert "MQL contacts" in result.stdout and "3 contacts change" in result.stdout
+    return changes_csv
+
+
+def sorted_rows(cursor, table: str) -> list[tuple]:
+    cursor.execute(f"select * from {table}")
+    return sorted((tuple(str(value) for value in row) for row in cursor.fetchall()), key=str)
+
+
+def marts_dump(cursor, schema: str = "marts") -> dict[str, list[tuple]]:
+    """Every table of a schema with its rows (as text, sorted): the current marts, to compare
+    before and after a what-if."""
+    cursor.execute(
+        "select table_name from information_schema.tables "
+        f"where table_schema = '{schema}' order by 1"
+    )
+    tables = [name for (name,) in cursor.fetchall()]
+    assert tables, f"schema {schema} has no table"
+    return {name: sorted_rows(cursor, f"{schema}.{name}") for name in tables}
 
 
 def stages(database: Path) -> dict[str, str]:
@@ -78,7 +186,7 @@ def stages(database: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def current(scoring_warehouse_copy, tmp_path_factory):
     """(current DuckDB file, the project it was built from, a tmp folder): a copy of the
-    session's fixture build (the what-if writes its candidate beside the current file)."""
+    session's fixture build (conftest.py; the what-if writes its candidate beside the file)."""
     tmp = tmp_path_factory.mktemp("what_if")
     built = scoring_warehouse_copy(tmp)
     return built.database, built.project, tmp
@@ -86,66 +194,19 @@ def current(scoring_warehouse_copy, tmp_path_factory):
 
 def test_hand_worked_candidate(current):
     database, project, tmp = current
-    before_stages = stages(database)
-    candidate = tmp / "candidate"
-    write_csv(
-        candidate / "scoring_settings.csv", ["key", "value"], settings_with(mql_threshold="80")
-    )
-    write_csv(
-        candidate / "scoring_grades.csv",
-        ["grade", "min_fit_score"],
-        [["A", "80"], ["B", "76"], ["C", "40"], ["D", "20"], ["F", "0"]],
-    )
+    with duckdb.connect(str(database), read_only=True) as connection:
+        before_marts = marts_dump(connection.cursor())
+    candidate = write_hand_worked_candidate(tmp / "candidate")
     out = tmp / "what_if.json"
     result = run_what_if(database, project, candidate, "--json", str(out))
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-
-    figures = json.loads(out.read_text(encoding="utf-8"))
-    changes_csv = Path(figures.pop("changes_csv"))
-    assert figures == {
-        "mql_before": 2,
-        "mql_after": 0,
-        "sql_before": 1,
-        "sql_after": 1,
-        "handover_before": 3,
-        "handover_after": 1,
-        "auc_before": None,
-        "auc_after": None,
-    }
+    changes_csv = assert_hand_worked(result, out)
     # the candidate lives in its own file beside the current one
     assert changes_csv.parent == database.parent
     assert (database.parent / "what_if.duckdb").exists()
-
-    with changes_csv.open(encoding="utf-8") as handle:
-        rows = {row["contact_id"]: row for row in csv.DictReader(handle)}
-    assert rows.keys() == {"C1", "C6", "C7"}
-    got = {
-        contact_id: (
-            row["stage_before"],
-            row["stage_after"],
-            row["grade_before"],
-            row["grade_after"],
-            float(row["lead_score_before"]),
-            float(row["lead_score_after"]),
-        )
-        for contact_id, row in rows.items()
-    }
-    assert got == {
-        "C1": ("sql", "sql", "B", "C", pytest.approx(144.0), pytest.approx(144.0)),
-        "C6": ("mql", "lead", "C", "C", pytest.approx(56.5), pytest.approx(56.5)),
-        "C7": ("mql", "lead", "C", "C", pytest.approx(40.0), pytest.approx(40.0)),
-    }
-    assert rows["C1"]["change"] == "grade B -> C"
-    assert rows["C6"]["change"] == (
-        "stage mql -> lead; lead score now below the MQL threshold (80)"
-    )
-    assert rows["C7"]["change"] == "stage mql -> lead"
-
-    # readable in a terminal
-    assert "MQL contacts" in result.stdout and "3 contacts change" in result.stdout
-    # the current marts are untouched
-    assert stages(database) == before_stages
-    assert before_stages["C6"] == "mql"
+    # the current marts are untouched, row by row
+    with duckdb.connect(str(database), read_only=True) as connection:
+        assert marts_dump(connection.cursor()) == before_marts
+    assert stages(database)["C6"] == "mql"
 
 
 def test_bad_candidate_stops_with_dbt_messages(current):
@@ -172,3 +233,182 @@ def test_candidate_file_that_replaces_no_seed_is_refused(current):
     result = run_what_if(database, project, candidate, "--vars", f"{{as_of_date: '{AS_OF}'}}")
     assert result.returncode == 1
     assert "scoring_setings.csv" in result.stderr and "replace no seed" in result.stderr
+
+
+# --- backtest AUC with numbers (DuckDB) -----------------------------------------------------------
+
+
+def auc_of(database: Path) -> float:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        ((auc, conversions),) = connection.execute(
+            "select auc_lead_score, conversions from marts.mart_scoring_performance "
+            "where dimension = 'overall'"
+        ).fetchall()
+    assert conversions > 0, "the backtest window has no conversion: no AUC to compare"
+    return float(auc)
+
+
+@pytest.mark.slow  # a build of 600 generated contacts
+def test_backtest_auc_moves_to_one_half(tmp_path):
+    raw = tmp_path / "raw"
+    # 600 contacts over 240 days: about ten deals won in the backtest window (2026-04-01, 06-30]
+    generate_raw(
+        raw,
+        *("--contacts", "600", "--days", "240", "--dirty-share", "0"),
+        *("--as-of", AS_OF, "--seed", "5", "-q"),
+    )
+    project = copy_project(tmp_path / "project")
+    database = tmp_path / "warehouse.duckdb"
+    loaded = load_raw(raw, database)
+    assert loaded.returncode == 0, loaded.stderr
+    built = run_dbt(project, database, "build", "--vars", VARS)
+    assert built.returncode == 0, built.stdout[-5000:]
+
+    candidate = tmp_path / "candidate"
+    with (project / "seeds" / "scoring_settings.csv").open(encoding="utf-8") as handle:
+        settings = list(csv.reader(handle))
+    weights = {"fit_weight": "0", "interest_weight": "0"}
+    write_csv(
+        candidate / "scoring_settings.csv",
+        settings[0],
+        [[row[0], weights.get(row[0], row[1]), *row[2:]] for row in settings[1:]],
+    )
+    out = tmp_path / "what_if.json"
+    result = run_what_if(database, project, candidate, "--json", str(out))
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    figures = json.loads(out.read_text(encoding="utf-8"))
+
+    # both AUCs are numbers, each equal to the mart of its own warehouse
+    assert figures["auc_before"] == pytest.approx(auc_of(database), abs=1e-12)
+    assert figures["auc_after"] == pytest.approx(auc_of(database.with_name("what_if.duckdb")))
+    # by hand: all scores 0, every pair a tie -> exactly one half, down from a predictive score
+    assert figures["auc_after"] == pytest.approx(0.5, abs=1e-12)
+    assert figures["auc_before"] > 0.5
+    assert figures["mql_after"] == 0
+    assert "Backtest AUC" in result.stdout and "0.500" in result.stdout
+
+
+# --- PostgreSQL: schemas with the suffix _what_if beside the current ones -------------------------
+
+
+@pytest.fixture(scope="module")
+def pg_current(postgres_server, tmp_path_factory):
+    """(database, project, tmp folder): the hand-worked fixture built on a PostgreSQL database of
+    its own (dropped afterwards). Skipped without a server, failed in CI (conftest.py)."""
+    tmp = tmp_path_factory.mktemp("what_if_pg")
+    database = create_postgres_database(f"lead_scoring_test_what_if_{os.getpid()}")
+    project = copy_project(tmp / "project", seeds_dir=FIXTURE / "seeds")
+    loaded = load_raw(FIXTURE / "raw", None, target="postgres", database=database)
+    assert loaded.returncode == 0, loaded.stderr
+    built = run_dbt(project, None, "build", "--vars", VARS, target="postgres", database=database)
+    assert built.returncode == 0, built.stdout[-5000:]
+    yield database, project, tmp
+    drop_postgres_database(database)
+
+
+def pg_schemas(database: str) -> set[str]:
+    connection = postgres_connect(database)
+    try:
+        cursor = connection.cursor()
+        cursor.execute("select schema_name from information_schema.schemata")
+        return {name for (name,) in cursor.fetchall()}
+    finally:
+        connection.close()
+
+
+def pg_marts(database: str) -> dict[str, list[tuple]]:
+    connection = postgres_connect(database)
+    try:
+        return marts_dump(connection.cursor())
+    finally:
+        connection.close()
+
+
+def test_hand_worked_candidate_on_postgres(pg_current):
+    database, project, tmp = pg_current
+    before_marts, before_schemas = pg_marts(database), pg_schemas(database)
+    assert {"raw", "staging", "intermediate", "marts", "quality", "seeds"} <= before_schemas
+    candidate = write_hand_worked_candidate(tmp / "candidate")
+    out = tmp / "what_if.json"
+    env = environment(None, "postgres", database)
+    result = run_what_if(
+        None, project, candidate, "--target", "postgres", "--json", str(out), "--keep", env=env
+    )
+    assert_hand_worked(result, out)
+    # the candidate was built under the suffixed schemas, reading the one raw schema
+    kept = pg_schemas(database) - before_schemas
+    assert kept == {
+        f"{name}{SUFFIX}" for name in ("staging", "intermediate", "marts", "quality", "seeds")
+    }
+    connection = postgres_connect(database)
+    try:
+        cursor = connection.cursor()
+        cursor.execute(f"select contact_id, lifecycle_stage from marts{SUFFIX}.fct_lead_scores")
+        candidate_stages = dict(cursor.fetchall())
+    finally:
+        connection.close()
+    assert candidate_stages["C6"] == "lead" and candidate_stages["C7"] == "lead"
+    assert "raw_what_if" not in kept
+    # the current marts are untouched, row by row
+    assert pg_marts(database) == before_marts
+
+    # without --keep the candidate schemas are dropped again (a kept one is rebuilt first)
+    result = run_what_if(
+        None, project, candidate, "--target", "postgres", "--json", str(out), env=env
+    )
+    assert_hand_worked(result, out)
+    assert pg_schemas(database) == before_schemas
+    assert pg_marts(database) == before_marts
+
+
+def test_bad_candidate_on_postgres_drops_its_schemas(pg_current):
+    database, project, tmp = pg_current
+    before_marts, before_schemas = pg_marts(database), pg_schemas(database)
+    candidate = tmp / "bad_candidate"
+    write_csv(candidate / "scoring_settings.csv", ["key", "value"], settings_with(fit_weight="one"))
+    env = environment(None, "postgres", database)
+    result = run_what_if(None, project, candidate, "--target", "postgres", env=env)
+    assert result.returncode == 1
+    assert "Bad scoring seeds" in result.stderr, result.stderr[-3000:]
+    assert "value 'one' is not a number" in result.stderr
+    assert pg_schemas(database) == before_schemas
+    assert pg_marts(database) == before_marts
+
+
+# --- Spark: once, the hand-worked candidate -------------------------------------------------------
+
+
+def spark_marts(spark_dir: Path) -> dict[str, list[tuple]]:
+    """Every current mart of a Spark warehouse with its rows, read from its parquet files with
+    DuckDB (no second Spark session; as tests_py/test_spark.py reads them)."""
+    marts = spark_dir / "warehouse" / "marts.db"
+    tables = sorted(path.name for path in marts.iterdir() if path.is_dir())
+    assert tables, f"{marts} has no table"
+    dump = {}
+    with duckdb.connect() as connection:
+        connection.execute("set TimeZone = 'UTC'")
+        for table in tables:
+            relation = f"read_parquet('{marts / table}/**/*.parquet', hive_partitioning = true)"
+            dump[table] = sorted_rows(connection.cursor(), relation)
+    return dump
+
+
+def test_hand_worked_candidate_on_spark(spark_available, tmp_path):
+    spark_dir = tmp_path / "spark"
+    project = copy_project(tmp_path / "project", seeds_dir=FIXTURE / "seeds")
+    loaded = load_raw(FIXTURE / "raw", None, target="spark", spark_dir=spark_dir)
+    assert loaded.returncode == 0, loaded.stderr
+    built = run_dbt(project, None, "build", "--vars", VARS, target="spark", spark_dir=spark_dir)
+    assert built.returncode == 0, built.stdout[-5000:]
+    before_marts = spark_marts(spark_dir)
+    before_databases = sorted(path.name for path in (spark_dir / "warehouse").glob("*.db"))
+
+    candidate = write_hand_worked_candidate(tmp_path / "candidate")
+    out = tmp_path / "what_if.json"
+    env = environment(None, "spark", spark_dir=spark_dir)
+    result = run_what_if(None, project, candidate, "--target", "spark", "--json", str(out), env=env)
+    assert_hand_worked(result, out)
+    assert f"schemas *{SUFFIX} (dropped)" in result.stdout
+    # the candidate databases are dropped again, the current marts untouched
+    assert sorted(path.name for path in (spark_dir / "warehouse").glob("*.db")) == before_databases
+    assert spark_marts(spark_dir) == before_marts

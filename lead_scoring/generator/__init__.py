@@ -22,8 +22,9 @@ What the data holds:
   event registrations with attendance and minutes, and deals (open/won/lost).
 
 Deals follow a hidden propensity: fit (industry, size, seniority, not a student, not a
-competitor, budget, timeline) and interest (a buying surge of pricing/demo page views, demo
-requests, webinars in the weeks before the deal), so a good scoring model can predict them.
+competitor, budget, timeline, lead source) and interest (a buying surge of pricing/demo page
+views, demo requests, webinars in the weeks before the deal), so a good scoring model can predict
+them.
 
 ``--dirty-share`` adds that share of dirty rows to every table (copies of real rows with one
 defect each, so the clean data stays whole): missing keys, null, unparsable and far-future
@@ -37,8 +38,8 @@ Example:
     python scripts/generate_data.py --out data/demo --contacts 2000 --seed 42
 
 The generator writes files. With ``--load`` (or ``--target TARGET``, which implies it) it then
-loads them into the raw schema of that warehouse target with the loader of
-``scripts/load_raw.py`` (the same code, same rules), e.g.:
+loads them into the raw schema of that warehouse target with the loader (``lead_scoring.load``,
+the code of ``scripts/load_raw.py``: same checks, same rules), e.g.:
     python scripts/generate_data.py --out data/demo --target postgres
 
 Modules: ``vocabulary`` (the vocabularies), ``arrays`` (numpy/pyarrow helpers), ``writers``

@@ -46,6 +46,7 @@ from lead_scoring.generator.vocabulary import (
     HOUR,
     INDUSTRIES,
     LAST_NAMES,
+    LEAD_SOURCE_FIT,
     LEAD_SOURCE_P,
     LEAD_SOURCES,
     OWNERS,
@@ -69,6 +70,8 @@ PROGRESS_BAR_MIN_CONTACTS = 50_000
 
 @dataclass(frozen=True)
 class Options:
+    """The command-line options of one run (see ``cli.build_parser`` for their meaning)."""
+
     out: Path
     contacts: int
     companies: int
@@ -175,6 +178,7 @@ class Generator(DirtyRows, CrmTables, EmailTables, EventTables, FormTables, WebT
             + DEPARTMENT_FIT[dept]
             + BUDGET_FIT[budget]
             + TIMELINE_FIT[timeline]
+            + LEAD_SOURCE_FIT[lead_source]
             + np.where(edu == 4, -1.0, 0.0)
             + np.where(mail_kind == 1, -0.6, 0.0)
             + np.where(mail_kind == 2, -3.0, 0.0)

@@ -102,6 +102,9 @@ LEAD_SOURCES = [
     "partner",
 ]
 LEAD_SOURCE_P = [0.25, 0.15, 0.10, 0.10, 0.10, 0.10, 0.12, 0.08]
+# what a lead source says about fit (referrals and partners buy far more often than the default
+# seeds' +5 says: a signal for calibration to find)
+LEAD_SOURCE_FIT = np.array([0.0, -0.2, 0.0, 1.0, 0.6, 0.0, -0.2, 0.8])
 BUDGETS = ["approved", "planned", "none", "unknown"]
 BUDGET_P = [0.10, 0.18, 0.22, 0.40]
 BUDGET_FIT = np.array([0.8, 0.4, -0.6, 0.0])

@@ -25,7 +25,7 @@
 {%- endmacro %}
 
 {#- on-run-end: the role may look into the schema marts (the table grants alone are not enough on
-    PostgreSQL). Nothing else is granted: raw, staging, intermediate, quality and seeds stay closed. -#}
+    PostgreSQL; with the var schema_suffix, the suffixed marts schema). Nothing else is granted: raw, staging, intermediate, quality and seeds stay closed. -#}
 {% macro grant_bi_reader_schema_usage() -%}
     {{ return(adapter.dispatch('grant_bi_reader_schema_usage', 'lead_scoring')()) }}
 {%- endmacro %}
@@ -35,8 +35,9 @@
 {%- endmacro %}
 
 {% macro postgres__grant_bi_reader_schema_usage() -%}
-    create schema if not exists marts;
-    grant usage on schema marts to {{ adapter.quote(var('bi_reader_role', 'bi_reader')) }}
+    {%- set marts_schema = adapter.quote(generate_schema_name('marts', none)) -%}
+    create schema if not exists {{ marts_schema }};
+    grant usage on schema {{ marts_schema }} to {{ adapter.quote(var('bi_reader_role', 'bi_reader')) }}
 {%- endmacro %}
 
 {#- dbt applies the `grants` config on every adapter. DuckDB only warns that it has no grants,

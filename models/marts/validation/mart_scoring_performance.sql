@@ -22,6 +22,10 @@ labels as (
     select * from {{ ref('dim_scoring_labels') }}
 ),
 
+predictions as (
+    select * from {{ ref('int_prediction_scores') }}
+),
+
 backtest_day as (
     select scoring_date as backtest_date
     from scoring_days
@@ -39,6 +43,10 @@ population as (
         scores.quadrant,
         scores.lifecycle_stage,
         scores.is_later_version,
+        -- the naive-Bayes probability on D, trained only on the outcomes known on D (SPEC §6);
+        -- ranked by its log odds, which order the leads as the probability does without its
+        -- rounding near 0 and 1
+        predictions.conversion_log_odds as predictive_log_odds,
         coalesce(
             deals.first_deal_won_date > backtest_day.backtest_date
             and deals.first_deal_won_date <= {{ as_of_date() }},
@@ -50,6 +58,9 @@ population as (
     left join deals
         on deals.scoring_date = {{ as_of_date() }}
             and scores.contact_id = deals.contact_id
+    left join predictions
+        on scores.scoring_date = predictions.scoring_date
+            and scores.contact_id = predictions.contact_id
     where scores.lifecycle_stage != 'customer'
 ),
 
@@ -163,7 +174,10 @@ overall as (
 ),
 
 auc as (
-    {{ auc_mann_whitney('population', ['lead_score', 'fit_score', 'interest_score'], 'is_converted') }}
+    {{ auc_mann_whitney(
+        'population',
+        ['lead_score', 'fit_score', 'interest_score', 'predictive_log_odds'],
+        'is_converted') }}
 ),
 
 final as (
@@ -186,8 +200,7 @@ final as (
         case when rated.dimension = 'overall' then auc.lead_score_auc end as auc_lead_score,
         case when rated.dimension = 'overall' then auc.fit_score_auc end as auc_fit_score,
         case when rated.dimension = 'overall' then auc.interest_score_auc end as auc_interest_score,
-        -- the predictive probability's AUC (SPEC §6) once fct_lead_predictions exists
-        cast(null as {{ scoring_type_double() }}) as auc_predictive
+        case when rated.dimension = 'overall' then auc.predictive_log_odds_auc end as auc_predictive
     from rated
     cross join backtest_day
     cross join overall
