@@ -1,6 +1,8 @@
 # The two set-up commands of the README:
 #   make demo   set up the virtual environment and run the main job on the embedded DuckDB
-#   make test   set up the virtual environment and run the whole test suite
+#   make test   set up the virtual environment and run the whole test suite (what CI runs)
+#   make test-fast  the everyday loop: the suite without the PostgreSQL, Spark, browser and slow
+#                   tests (pytest markers, pyproject.toml)
 # Everything else is a building block of those two.
 
 PYTHON ?= python3
@@ -14,7 +16,7 @@ DEMO_AS_OF ?= 2026-06-30
 export DBT_PROFILES_DIR := $(CURDIR)
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test setup setup-spark generate load build summary clean
+.PHONY: demo test test-fast setup setup-spark generate load build summary clean
 
 # requirements.txt is the pinned lock; then the project's package (lead_scoring, its console
 # scripts lead-scoring-*) is installed editable from this checkout, without resolving again.
@@ -54,6 +56,11 @@ demo: build
 
 test: setup
 	$(BIN)/pytest tests_py
+
+FAST_TESTS := not postgres and not spark and not browser and not slow
+
+test-fast: setup
+	$(BIN)/pytest tests_py -m "$(FAST_TESTS)"
 
 clean:
 	rm -rf target logs $(DEMO_DIR)

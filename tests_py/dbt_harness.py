@@ -16,29 +16,84 @@ Spark cannot run here (no pyspark: pip install -r requirements-spark.txt; no Jav
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
+import math
 import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 BIN_DIR = Path(sys.executable).parent
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests", "seeds")
+# the typed seed models (the only models the seed checks need): the folder that holds
+# int_scoring__settings.sql, wherever the project keeps it
+SEED_MODELS = str(
+    next(PROJECT_DIR.glob("models/**/int_scoring__settings.sql")).parent.relative_to(PROJECT_DIR)
+)
+# the hand-worked fixture (raw tables and seeds of its own) and the day it is built as of
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scoring"
+AS_OF = "2026-06-30"
 
 
-def copy_project(destination: Path, seeds_dir: Path | None = None) -> Path:
-    """Copy the dbt project to destination; seeds_dir replaces the default seeds."""
+# --- CI and comparisons -------------------------------------------------------------------------
+
+
+def in_ci() -> bool:
+    """True when the suite runs in CI (CI=1/true/yes, as .ci/run sets it)."""
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def skip_or_fail(reason: str) -> None:
+    """A server, Java or Chromium a test needs is missing: skip with the reason, but in CI fail
+    (there every leg must really run)."""
+    if in_ci():
+        pytest.fail(f"CI=true but this test cannot run: {reason}")
+    pytest.skip(reason)
+
+
+def comparable(value, *, naive_utc: bool = False):
+    """One value on one footing for comparisons across drivers and runs: Decimal -> float, a
+    finite float rounded to 12 significant digits (a sum of doubles may differ in the last bit),
+    a timestamp with a time zone -> the same instant in UTC (naive_utc: without a time zone, as
+    Spark returns it). Everything else (text, dates, bools, naive timestamps, None) as it is."""
+    if isinstance(value, decimal.Decimal):
+        value = float(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float(f"{value:.12g}")
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc)
+        return value.replace(tzinfo=None) if naive_utc else value
+    return value
+
+
+def copy_project(
+    destination: Path, seeds_dir: Path | None = None, only_models: str | None = None
+) -> Path:
+    """Copy the dbt project to destination; seeds_dir replaces the default seeds. only_models (a
+    folder under the project, e.g. SEED_MODELS): of the models only that folder, and no singular
+    tests (they read other models), so dbt parses a small project and a half-written model
+    elsewhere cannot break the test."""
     destination.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("target", "logs", "*.duckdb*", "__pycache__")
     for part in PROJECT_PARTS:
         source = PROJECT_DIR / part
         if part == "seeds" and seeds_dir is not None:
             source = seeds_dir
+        if only_models is not None and part in ("models", "tests"):
+            continue
         if source.is_dir():
-            shutil.copytree(source, destination / part, dirs_exist_ok=True)
+            shutil.copytree(source, destination / part, dirs_exist_ok=True, ignore=ignore)
         else:
             shutil.copy2(source, destination / part)
+    if only_models is not None:
+        shutil.copytree(PROJECT_DIR / only_models, destination / only_models, ignore=ignore)
     return destination
 
 
@@ -118,9 +173,10 @@ def run_dbt(
     target: str = "duckdb",
     database: str | None = None,
     spark_dir: Path | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess:
     """Run one dbt command in a copied project against its own DuckDB file, database or Spark
-    folder."""
+    folder (timeout: seconds, then subprocess.TimeoutExpired)."""
     command = [
         str(BIN_DIR / "dbt"),
         *args,
@@ -142,7 +198,38 @@ def run_dbt(
         capture_output=True,
         text=True,
         check=False,
+        timeout=timeout,
     )
+
+
+# --- the hand-worked fixture ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Built:
+    """A built warehouse: the DuckDB file and the project copy it was built from (its target/
+    holds the manifest and run_results of the build)."""
+
+    database: Path
+    project: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.database.parent
+
+
+def build_fixture(
+    folder: Path, seeds_dir: Path = FIXTURE / "seeds", raw_dir: Path = FIXTURE / "raw"
+) -> Built:
+    """Load raw_dir and `dbt build` the project with seeds_dir as of AS_OF in folder
+    (folder/project, folder/warehouse.duckdb); fails the test when either fails."""
+    project = copy_project(folder / "project", seeds_dir=seeds_dir)
+    database = folder / "warehouse.duckdb"
+    loaded = load_raw(raw_dir, database)
+    assert loaded.returncode == 0, loaded.stderr
+    result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}")
+    assert result.returncode == 0, result.stdout[-5000:]
+    return Built(database, project)
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------------

@@ -68,6 +68,8 @@ sys.path.insert(0, str(PROJECT_DIR))
 from lead_scoring.raw_schema import RAW_TABLES  # noqa: E402
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
+# the four builds of this file (dirty, empty, optional, missing_table): out of `make test-fast`
+SLOW_FIXTURES = {"builds"}
 AS_OF = "2026-06-30"
 TS = "2026-06-10 10:00:00"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from dbt_harness import PROJECT_DIR, copy_project, generate_raw, load_raw, run_dbt
 
 from lead_scoring.baseline import baseline_scores, compare, project_scores
@@ -15,6 +16,7 @@ from lead_scoring.baseline import baseline_scores, compare, project_scores
 AS_OF = "2026-06-30"
 
 
+@pytest.mark.slow  # a build of generated data
 def test_plain_query_agrees_with_fct_lead_scores(tmp_path):
     raw = tmp_path / "raw"
     generate_raw(

@@ -125,6 +125,10 @@ def read_csv(path):
     return rows[0], rows[1:]
 
 
+# a build of 5,000 generated contacts: out of `make test-fast` (conftest.py)
+SLOW_FIXTURES = {"calibrated"}
+
+
 @pytest.fixture(scope="module")
 def calibrated(tmp_path_factory):
     """(current DuckDB file, project, folder of suggested seeds, calibrate's stdout)."""

@@ -13,6 +13,9 @@ from dbt_harness import PROJECT_DIR, copy_project, environment, load_raw, run_db
 
 from lead_scoring.labels import lifecycle_stages
 
+# the demo build: out of `make test-fast`
+SLOW_FIXTURES = {"demo"}
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):

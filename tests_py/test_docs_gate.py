@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt
 
 from lead_scoring.docs_check import undocumented
@@ -14,6 +15,7 @@ from lead_scoring.docs_check import undocumented
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
 
 
+@pytest.mark.slow  # dbt docs generate over a loaded warehouse
 def test_docs_generate_and_every_item_is_described(tmp_path):
     project = copy_project(tmp_path / "project")
     database = tmp_path / "docs.duckdb"

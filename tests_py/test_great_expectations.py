@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from dbt_harness import (
+    FIXTURE,
     PROJECT_DIR,
     copy_project,
     create_postgres_database,
@@ -20,29 +21,23 @@ from dbt_harness import (
     environment,
     load_raw,
     postgres_connect,
-    postgres_unavailable,
     run_dbt,
 )
 
-FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
 SCRIPT = PROJECT_DIR / "scripts" / "run_great_expectations.py"
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("gx")
-    project = copy_project(root / "project", seeds_dir=FIXTURE / "seeds")
-    database = root / "built" / "warehouse.duckdb"
-    database.parent.mkdir()
-    assert load_raw(FIXTURE / "raw", database).returncode == 0
-    result = run_dbt(project, database, "build", "--vars", "{as_of_date: '2026-06-30'}")
-    assert result.returncode == 0, result.stdout[-5000:]
-    return database
+def warehouse(scoring_warehouse) -> Path:
+    """The hand-worked fixture as built once for the session (conftest.py); the suite only reads
+    it, and a corruption goes into a copy (corrupted_copy)."""
+    return scoring_warehouse.database
 
 
 def built_target(warehouse: Path) -> Path:
-    """The dbt target folder of the warehouse fixture's build: its manifest names the relations."""
-    return warehouse.parent.parent / "project" / "target"
+    """The dbt target folder of the warehouse fixture's build: its manifest names the relations
+    (dbt_harness.build_fixture keeps folder/project beside folder/warehouse.duckdb)."""
+    return warehouse.parent / "project" / "target"
 
 
 def run_suite(
@@ -212,14 +207,9 @@ def test_missing_warehouse_is_a_clear_error(tmp_path):
     assert "nothing.duckdb does not exist" in result.stderr
 
 
-def test_postgres_uses_the_sql_datasource(tmp_path):
+def test_postgres_uses_the_sql_datasource(postgres_server, tmp_path):
     """On PostgreSQL the same suite runs through GX's SQL datasource: it passes on the fixture
     build and names the corrupted rows. Skipped without a server (failed in CI)."""
-    reason = postgres_unavailable()
-    if reason is not None:
-        if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
-            pytest.fail(f"CI=true but PostgreSQL is not available: {reason}")
-        pytest.skip(reason)
     database = create_postgres_database(f"lead_scoring_test_gx_{os.getpid()}")
     try:
         project = copy_project(tmp_path / "project", seeds_dir=FIXTURE / "seeds")

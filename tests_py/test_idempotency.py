@@ -16,16 +16,18 @@ Data: generated (scripts/generate_data.py, with dirty rows) up to day D = 2026-0
 from __future__ import annotations
 
 import csv
-import math
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import copy_project, generate_raw, load_raw, run_dbt
+from dbt_harness import comparable, copy_project, generate_raw, load_raw, run_dbt
 
 from lead_scoring.benchmark import ACTIVITY_TABLES
+
+# four builds of generated data: out of `make test-fast`
+pytestmark = pytest.mark.slow
 
 DAY = "2026-06-30"
 DAY_BEFORE = "2026-06-29"
@@ -99,14 +101,9 @@ def without_day(full: Path, folder: Path, day: str) -> None:
 
 
 def snapshot(database: Path, extra: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
-    """Every table of the compared schemas (and `extra` ones): sorted rows, floats rounded to
-    12 significant digits (a sum of doubles may differ in the last bit between runs)."""
-
-    def normal(value):
-        if isinstance(value, float) and math.isfinite(value):
-            return float(f"{value:.12g}")
-        return value
-
+    """Every table of the compared schemas (and `extra` ones): sorted rows, values made
+    comparable (floats rounded to 12 significant digits: a sum of doubles may differ in the last
+    bit between runs)."""
     with duckdb.connect(str(database), read_only=True) as connection:
         tables = [
             f"{schema}.{name}"
@@ -118,7 +115,7 @@ def snapshot(database: Path, extra: tuple[str, ...] = ()) -> dict[str, list[tupl
         return {
             table: sorted(
                 (
-                    tuple(normal(value) for value in row)
+                    tuple(comparable(value) for value in row)
                     for row in connection.execute(f"select * from {table}").fetchall()
                 ),
                 key=repr,

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from dbt_harness import PROJECT_DIR, environment, load_raw
 
 BIN = Path(sys.executable).parent
@@ -32,6 +33,7 @@ def test_ruff_format_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # sqlfluff's dbt templater compiles every model
 def test_sqlfluff_is_clean(tmp_path):
     database = tmp_path / "lint.duckdb"
     assert load_raw(FIXTURE / "raw", database).returncode == 0

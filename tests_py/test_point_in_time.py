@@ -22,6 +22,9 @@ import pytest
 from dbt_harness import copy_project, generate_raw, load_raw, run_dbt
 from test_idempotency import differences, snapshot
 
+# several builds of their own, as of several days: out of `make test-fast`
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parent / "fixtures" / "point_in_time" / "raw"
 D = dt.date
 SCORE_COLUMNS = (

@@ -18,7 +18,6 @@ other column exactly), and so must the raw reconciliation.
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import os
 import secrets
 import subprocess
@@ -29,19 +28,19 @@ from pathlib import Path
 import duckdb
 import pytest
 from dbt_harness import (
+    AS_OF,
+    FIXTURE,
     PROJECT_DIR,
+    comparable,
     copy_project,
     create_postgres_database,
     drop_postgres_database,
     environment,
     load_raw,
     postgres_connect,
-    postgres_unavailable,
     run_dbt,
 )
 
-FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
-AS_OF = "2026-06-30"
 VARS = f"{{as_of_date: '{AS_OF}'}}"
 SCORE_COLUMNS = {
     "fit_score",
@@ -76,28 +75,17 @@ COMPARED = {
 MAY_BE_EMPTY = {"marts.mart_sales_handover"}
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
-
-
-@pytest.fixture(scope="module")
-def postgres_server():
-    """Skip (or, in CI, fail) when no PostgreSQL server answers."""
-    reason = postgres_unavailable()
-    if reason is not None:
-        if in_ci():
-            pytest.fail(f"CI=true but PostgreSQL is not available: {reason}")
-        pytest.skip(reason)
-
-
 def database_name(label: str) -> str:
     return f"lead_scoring_test_{label}_{os.getpid()}"
 
 
-def build_both(root: Path, raw_dir: Path, seeds_dir: Path | None, label: str):
+def build_both(
+    root: Path, raw_dir: Path, seeds_dir: Path | None, label: str, duckdb_built: Path | None = None
+):
     """Load raw_dir and run `dbt build` on DuckDB and on a fresh PostgreSQL database (side by
-    side: the two builds share no file or database)."""
-    duckdb_file = root / "warehouse.duckdb"
+    side: the two builds share no file or database); duckdb_built: the DuckDB side is that file,
+    already built from the same input (only read)."""
+    duckdb_file = duckdb_built or root / "warehouse.duckdb"
     database = create_postgres_database(database_name(label))
 
     def on_duckdb() -> None:
@@ -116,23 +104,17 @@ def build_both(root: Path, raw_dir: Path, seeds_dir: Path | None, label: str):
         )
         assert built.returncode == 0, built.stdout[-5000:]
 
+    builds = [on_postgres] if duckdb_built else [on_duckdb, on_postgres]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for future in [pool.submit(on_duckdb), pool.submit(on_postgres)]:
+        for future in [pool.submit(build) for build in builds]:
             future.result()
     return duckdb_file, database
-
-
-def normalized(value):
-    """Values of both drivers on one footing: Decimal -> float (dates, text, bools as they are)."""
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    return value
 
 
 def table_rows(cursor, table: str, keys: tuple[str, ...]) -> tuple[list[str], list[tuple]]:
     cursor.execute(f"select * from {table} order by {', '.join(keys)}")
     columns = [description[0] for description in cursor.description]
-    return columns, [tuple(normalized(v) for v in row) for row in cursor.fetchall()]
+    return columns, [tuple(comparable(v) for v in row) for row in cursor.fetchall()]
 
 
 def assert_same_tables(duckdb_file: Path, database: str) -> None:
@@ -164,40 +146,23 @@ def assert_same_tables(duckdb_file: Path, database: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def fixture_build(postgres_server, tmp_path_factory):
+def fixture_build(postgres_server, scoring_warehouse, tmp_path_factory):
+    """The fixture on PostgreSQL beside the session's DuckDB build of it (conftest.py)."""
     root = tmp_path_factory.mktemp("pg_fixture")
-    duckdb_file, database = build_both(root, FIXTURE / "raw", FIXTURE / "seeds", "fixture")
+    duckdb_file, database = build_both(
+        root, FIXTURE / "raw", FIXTURE / "seeds", "fixture", scoring_warehouse.database
+    )
     yield duckdb_file, database
     drop_postgres_database(database)
 
 
 @pytest.fixture(scope="module")
-def generated_build(postgres_server, tmp_path_factory):
+def generated_build(postgres_server, generated_raw, tmp_path_factory):
     root = tmp_path_factory.mktemp("pg_generated")
-    raw = root / "raw"
-    generated = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT_DIR / "scripts" / "generate_data.py"),
-            "--out",
-            str(raw),
-            "--contacts",
-            "200",
-            "--days",
-            "90",
-            "--dirty-share",
-            "0.05",
-            "--as-of",
-            AS_OF,
-            "--seed",
-            "11",
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    raw = generated_raw(
+        *("--contacts", "200", "--days", "90", "--dirty-share", "0.05"),
+        *("--as-of", AS_OF, "--seed", "11", "--quiet"),
     )
-    assert generated.returncode == 0, generated.stderr
     duckdb_file, database = build_both(root, raw, None, "generated")
     yield duckdb_file, database
     drop_postgres_database(database)

@@ -116,6 +116,10 @@ def add_rows_after_first_deals(raw: Path, first_deals: dict[str, dt.date]) -> tu
     return len(events), len(versions)
 
 
+# two builds of 3,000 generated contacts: out of `make test-fast` (conftest.py)
+SLOW_FIXTURES = {"builds"}
+
+
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     root = tmp_path_factory.mktemp("predictions")

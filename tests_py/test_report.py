@@ -1,20 +1,20 @@
 """The HTML report (scripts/report.py) opened in a real headless Chromium.
 
-The hand-worked fixture (tests_py/fixtures/scoring, see test_scoring_end_to_end.py) is built, the
-report is written from its marts, and Chromium loads the file with the network switched off
-(file://, no background networking): every one of the six charts must have drawn (plotly's
-`.main-svg` inside the chart's div), the key figures shown must equal the marts, and a screenshot
-is kept as a test artifact in target/test-artifacts/lead_scoring_report.png.
+The hand-worked fixture (tests_py/fixtures/scoring, see test_scoring_end_to_end.py), as built once
+for the session (conftest.py), is read: the report is written from its marts, and Chromium loads
+the file with the network switched off (file://, no background networking): every one of the six
+charts must have drawn (plotly's `.main-svg` inside the chart's div), the key figures shown must
+equal the marts, and a screenshot is kept as a test artifact in
+target/test-artifacts/lead_scoring_report.png.
 
 Chromium is /usr/bin/chromium (`apt-get install -y chromium`, done by .ci/run). Without it the
-test skips, and with CI=true it fails instead.
+test skips, and with CI=true it fails instead (the `chromium` fixture of conftest.py; the tests
+carry the `browser` marker).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +22,6 @@ from pathlib import Path
 import duckdb
 import pytest
 from dbt_harness import PROJECT_DIR, environment
-from test_scoring_end_to_end import FIXTURE, build
 
 ARTIFACTS = PROJECT_DIR / "target" / "test-artifacts"
 # the six charts, in the report's order (the test's own list, not the code's)
@@ -47,16 +46,6 @@ CHROMIUM_FLAGS = (
 )
 
 
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        reason = "no chromium on PATH (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but the browser test cannot run: {reason}")
-        pytest.skip(reason)
-    return found
-
-
 def run_chromium(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
@@ -68,11 +57,11 @@ def run_chromium(browser: str, profile: Path, *args: str) -> subprocess.Complete
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def report(chromium, scoring_warehouse, tmp_path_factory):
     """(html path, DuckDB path, the DOM after the scripts ran, screenshot path)."""
-    browser = chromium()
+    browser = chromium
     tmp = tmp_path_factory.mktemp("report")
-    database = build(tmp, FIXTURE / "seeds")
+    database = scoring_warehouse.database
     out = tmp / "lead_scoring_report.html"
     written = subprocess.run(
         [sys.executable, str(PROJECT_DIR / "scripts" / "report.py"), "--out", str(out)],

@@ -24,27 +24,22 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import copy_project, load_raw, run_dbt
+from dbt_harness import FIXTURE, build_fixture
 
-FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
-AS_OF = "2026-06-30"
 D = dt.date
+# builds of their own (a seed edit, utm tags): out of `make test-fast`; `warehouse` is shared
+SLOW_FIXTURES = {"tuned", "campaigns"}
 
 
 def build(tmp_path: Path, seeds_dir: Path, raw_dir: Path = FIXTURE / "raw") -> Path:
-    project = copy_project(tmp_path / "project", seeds_dir=seeds_dir)
-    database = tmp_path / "warehouse.duckdb"
-    loaded = load_raw(raw_dir, database)
-    assert loaded.returncode == 0, loaded.stderr
-    result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}")
-    assert result.returncode == 0, result.stdout[-5000:]
-    return database
+    """The fixture (or raw_dir) built with seeds_dir in tmp_path; returns the DuckDB file."""
+    return build_fixture(tmp_path, seeds_dir, raw_dir).database
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
-    database = build(tmp_path_factory.mktemp("e2e"), FIXTURE / "seeds")
-    connection = duckdb.connect(str(database), read_only=True)
+def warehouse(scoring_warehouse) -> duckdb.DuckDBPyConnection:
+    """The hand-worked fixture as built once for the session (conftest.py), read only."""
+    connection = duckdb.connect(str(scoring_warehouse.database), read_only=True)
     yield connection
     connection.close()
 

@@ -2,9 +2,10 @@
 the rule_id / setting / grade and what is wrong; the default seeds build clean; a rule value that
 looks like SQL is loaded and validated as a plain string.
 
-Each case copies the dbt project (seeds, macros, and only the typed seed models) to a temporary
-folder, changes one thing in one seed CSV, and runs ONE `dbt build` of the seeds and the models in
-models/intermediate/seeds against a temporary DuckDB file. The cases run concurrently in a
+Each case copies the dbt project (seeds, macros, and only the typed seed models:
+dbt_harness.copy_project with only_models) to a temporary folder, changes one thing in one seed
+CSV, and runs ONE `dbt build` of the seeds and the typed seed models (dbt_harness.SEED_MODELS)
+against a temporary DuckDB file. The cases run concurrently in a
 module fixture (each in its own folder and DuckDB file) to keep the file fast.
 """
 
@@ -12,19 +13,15 @@ from __future__ import annotations
 
 import csv
 import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from dbt_harness import SEED_MODELS, copy_project, run_dbt
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-DBT = Path(sys.executable).parent / "dbt"
-SEED_MODELS = "models/intermediate/seeds"
 INJECTION = "x'; drop table raw.crm_contacts; --"
 
 Rows = list[dict[str, str]]
@@ -243,6 +240,17 @@ BAD_CASES = [
     ),
 ]
 
+# the bad cases of `make test-fast`: one for each rule seed and the settings, one of them also
+# running the data tests; the others are marked slow (each case is a dbt run of its own, ~7 s of
+# CPU)
+FAST_BAD_CASES = {
+    "unknown_attribute",
+    "unknown_activity",
+    "duplicate_fit_rule_id",
+    "setting_not_a_number",
+}
+SLOW = pytest.mark.slow
+
 GOOD_CASES = [
     Case("default_seeds", None),
     Case("settings_keys_any_case_and_blanks", settings_with_blanks_and_case),
@@ -266,66 +274,32 @@ GOOD_CASES = [
 # --- running dbt ------------------------------------------------------------------------------
 
 
-def copy_project(target: Path) -> None:
-    """The project with its seeds and macros, but of the models only the typed seed models, so a
-    half-written model elsewhere cannot break these tests."""
-    target.mkdir(parents=True)
-    for name in ("dbt_project.yml", "profiles.yml"):
-        shutil.copy2(PROJECT_DIR / name, target / name)
-    ignore = shutil.ignore_patterns("target", "logs", "*.duckdb*", "__pycache__")
-    shutil.copytree(PROJECT_DIR / "seeds", target / "seeds", ignore=ignore)
-    shutil.copytree(PROJECT_DIR / "macros", target / "macros", ignore=ignore)
-    shutil.copytree(PROJECT_DIR / SEED_MODELS, target / SEED_MODELS, ignore=ignore)
-
-
 def run_case(case: Case, root: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    project = root / case.name
-    copy_project(project)
+    project = copy_project(root / case.name, only_models=SEED_MODELS)
     if case.corrupt is not None:
         case.corrupt(project / "seeds")
-    env = {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(project),
-        "LEAD_SCORING_TARGET": "duckdb",
-        "LEAD_SCORING_DUCKDB_PATH": str(project / "test.duckdb"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "NO_COLOR": "1",
-    }
-    command = [
-        str(DBT),
-        "build",
-        "--select",
-        "path:seeds",
-        f"path:{SEED_MODELS}",
-        "--project-dir",
-        str(project),
-        "--profiles-dir",
-        str(project),
-        "--target-path",
-        str(project / "target"),
-        "--log-path",
-        str(project / "logs"),
-    ]
+    args = ["build", "--select", "path:seeds", f"path:{SEED_MODELS}"]
     if case.expected and not case.with_tests:
         # A bad-seed case only needs the validation: skipping the data tests saves a quarter.
-        command += ["--exclude-resource-type", "test"]
-    result = subprocess.run(
-        command,
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+        args += ["--exclude-resource-type", "test"]
+    result = run_dbt(project, project / "test.duckdb", *args, timeout=300)
     return project, result
 
 
 @pytest.fixture(scope="module")
 def results(
+    request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
+    """Every good case, and the bad cases whose test runs in this session (make test-fast runs
+    the bad cases of FAST_BAD_CASES only)."""
     root = tmp_path_factory.mktemp("seed_validation")
-    cases = BAD_CASES + GOOD_CASES
+    selected = {
+        item.callspec.params["case"].name
+        for item in request.session.items
+        if hasattr(item, "callspec") and "case" in item.callspec.params
+    }
+    cases = [case for case in BAD_CASES if case.name in selected] + GOOD_CASES
     with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
         outcomes = list(pool.map(lambda case: run_case(case, root), cases))
     return {case.name: outcome for case, outcome in zip(cases, outcomes, strict=True)}
@@ -335,7 +309,13 @@ def output_of(result: subprocess.CompletedProcess[str]) -> str:
     return result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("case", BAD_CASES, ids=[case.name for case in BAD_CASES])
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, id=case.name, marks=() if case.name in FAST_BAD_CASES else SLOW)
+        for case in BAD_CASES
+    ],
+)
 def test_bad_seed_fails_build_naming_the_problem(case: Case, results) -> None:
     _, result = results[case.name]
     output = output_of(result)

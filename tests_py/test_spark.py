@@ -13,27 +13,23 @@ Spark marts are read from their parquet files in the test's Spark warehouse fold
 so no second Spark session is started for the comparison.
 
 Skipped when pyspark, dbt-spark or Java is missing (pip install -r requirements-spark.txt); with
-CI=true it fails instead.
+CI=true it fails instead (the `spark_available` fixture of conftest.py; the tests carry the
+`spark` marker).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
-import os
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt, spark_unavailable
+from dbt_harness import AS_OF, FIXTURE, comparable, copy_project, load_raw, run_dbt
 
-FIXTURE = Path(__file__).parent / "fixtures" / "scoring"
-AS_OF = "2026-06-30"
+pytestmark = pytest.mark.usefixtures("spark_available")
 VARS = f"{{as_of_date: '{AS_OF}'}}"
 MARTS = {
     "fct_lead_scores": ("contact_id",),
@@ -48,15 +44,6 @@ MARTS = {
 SCORE_TOLERANCE = 0.01
 # the generated input: small (Spark's cost is per statement, not per row) but with dirty rows
 GENERATED = ("--contacts", "150", "--days", "90", "--dirty-share", "0.05", "--seed", "11")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def spark_available():
-    reason = spark_unavailable()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but Spark cannot run: {reason}")
-        pytest.skip(f"Spark not available: {reason}")
 
 
 def _timed(label: str, timings: dict, function, *args, **kwargs):
@@ -153,24 +140,9 @@ def _spark_table_rows(spark_dir: Path, database: str, table: str) -> list[tuple]
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory, request) -> dict:
+def builds(generated_raw, tmp_path_factory, request) -> dict:
     root = tmp_path_factory.mktemp("spark")
-    generated = root / "generated_raw"
-    made = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT_DIR / "scripts" / "generate_data.py"),
-            "--out",
-            str(generated),
-            "--as-of",
-            AS_OF,
-            *GENERATED,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert made.returncode == 0, made.stderr
+    generated = generated_raw("--as-of", AS_OF, *GENERATED)
     inputs = {
         "fixture": (FIXTURE / "raw", FIXTURE / "seeds"),
         "generated": (generated, None),
@@ -227,13 +199,6 @@ def _mart_rows(build: dict, mart: str) -> tuple[list[str], list[tuple]]:
     return columns, rows
 
 
-def _normal(value):
-    """One representation of a timestamp on both engines: naive UTC."""
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return value
-
-
 def _differences(mart: str, duck: tuple, spark: tuple) -> list[str]:
     duck_columns, duck_rows = duck
     spark_columns, spark_rows = spark
@@ -252,7 +217,7 @@ def _differences(mart: str, duck: tuple, spark: tuple) -> list[str]:
         problems.append(f"{mart} {key}: {where}")
     for key in sorted(set(duck_by_key) & set(spark_by_key)):
         for column, a, b in zip(duck_columns, duck_by_key[key], spark_by_key[key], strict=True):
-            a, b = _normal(a), _normal(b)
+            a, b = comparable(a, naive_utc=True), comparable(b, naive_utc=True)
             if isinstance(a, float) or isinstance(b, float):
                 same = (a is None and b is None) or (
                     a is not None

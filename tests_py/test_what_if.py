@@ -44,6 +44,8 @@ from pathlib import Path
 import duckdb
 import pytest
 from dbt_harness import (
+    AS_OF,
+    FIXTURE,
     PROJECT_DIR,
     copy_project,
     create_postgres_database,
@@ -52,11 +54,8 @@ from dbt_harness import (
     generate_raw,
     load_raw,
     postgres_connect,
-    postgres_unavailable,
     run_dbt,
-    spark_unavailable,
 )
-from test_scoring_end_to_end import AS_OF, FIXTURE, build
 
 VARS = f"{{as_of_date: '{AS_OF}'}}"
 SUFFIX = "_what_if"
@@ -81,10 +80,6 @@ HAND_WORKED_REASONS = {
     "C6": "stage mql -> lead; lead score now below the MQL threshold (80)",
     "C7": "stage mql -> lead",
 }
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -189,11 +184,12 @@ def stages(database: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def current(tmp_path_factory):
-    """(current DuckDB file, the project it was built from, a tmp folder)."""
+def current(scoring_warehouse_copy, tmp_path_factory):
+    """(current DuckDB file, the project it was built from, a tmp folder): a copy of the
+    session's fixture build (conftest.py; the what-if writes its candidate beside the file)."""
     tmp = tmp_path_factory.mktemp("what_if")
-    database = build(tmp, FIXTURE / "seeds")
-    return database, tmp / "project", tmp
+    built = scoring_warehouse_copy(tmp)
+    return built.database, built.project, tmp
 
 
 def test_hand_worked_candidate(current):
@@ -252,6 +248,7 @@ def auc_of(database: Path) -> float:
     return float(auc)
 
 
+@pytest.mark.slow  # a build of 600 generated contacts
 def test_backtest_auc_moves_to_one_half(tmp_path):
     raw = tmp_path / "raw"
     # 600 contacts over 240 days: about ten deals won in the backtest window (2026-04-01, 06-30]
@@ -295,14 +292,9 @@ def test_backtest_auc_moves_to_one_half(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def pg_current(tmp_path_factory):
+def pg_current(postgres_server, tmp_path_factory):
     """(database, project, tmp folder): the hand-worked fixture built on a PostgreSQL database of
-    its own (dropped afterwards)."""
-    reason = postgres_unavailable()
-    if reason is not None:
-        if in_ci():
-            pytest.fail(f"CI=true but PostgreSQL is not available: {reason}")
-        pytest.skip(reason)
+    its own (dropped afterwards). Skipped without a server, failed in CI (conftest.py)."""
     tmp = tmp_path_factory.mktemp("what_if_pg")
     database = create_postgres_database(f"lead_scoring_test_what_if_{os.getpid()}")
     project = copy_project(tmp / "project", seeds_dir=FIXTURE / "seeds")
@@ -401,13 +393,7 @@ def spark_marts(spark_dir: Path) -> dict[str, list[tuple]]:
     return dump
 
 
-@pytest.mark.spark
-def test_hand_worked_candidate_on_spark(tmp_path):
-    reason = spark_unavailable()
-    if reason:
-        if in_ci():
-            pytest.fail(f"CI=true but Spark cannot run: {reason}")
-        pytest.skip(f"Spark not available: {reason}")
+def test_hand_worked_candidate_on_spark(spark_available, tmp_path):
     spark_dir = tmp_path / "spark"
     project = copy_project(tmp_path / "project", seeds_dir=FIXTURE / "seeds")
     loaded = load_raw(FIXTURE / "raw", None, target="spark", spark_dir=spark_dir)
