@@ -18,12 +18,13 @@ with ``pytest.mark.slow``, or by naming its fixtures that build in ``SLOW_FIXTUR
 that uses one of them, also through another fixture, is slow).
 
 The tests and the subprocesses they start (``python scripts/...``) import the ``lead_scoring``
-package of this checkout, not the one the shared virtual environment was installed from:
-dbt_harness (imported here first) puts the checkout first on PYTHONPATH.
+package of this checkout, not the one the shared virtual environment was installed from: the
+checkout goes first on PYTHONPATH (searched before the editable install's finder), here, once.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,11 @@ from dbt_harness import (
     postgres_unavailable,
     skip_or_fail,
     spark_unavailable,
+)
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(PROJECT_DIR), *filter(None, [os.environ.get("PYTHONPATH")])]
 )
 
 # fixture -> the marker every test using it carries
