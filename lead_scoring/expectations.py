@@ -1,10 +1,11 @@
 """The Great Expectations suite on the marts and the key staging models.
 
-The suite is defined here, in code: a list of ``Check``s, each a query over the warehouse (a
-table, or a small portable SQL query that joins what one table cannot show: every current contact
-scored once, components adding up to the scores) and the expectations its rows must meet. Tables
-are named by their dbt model name; where dbt built them is read from the build's
-``manifest.json`` (lead_scoring.relations), never written here.
+The suite is defined here, in code: a list of ``Check``s, each a table of the warehouse and the
+expectations its rows must meet. What one table cannot show (every current contact scored once,
+components adding up to the scores, ...) is a cross-table check view of the dbt project
+(models/marts/quality/checks, ``qc_*``): dbt's tests and this suite read the same view, so each
+rule is written once. Tables are named by their dbt model name; where dbt built them is read
+from the build's ``manifest.json`` (lead_scoring.relations), never written here.
 
 What the suite holds (the dbt tests are the gate of the build; the suite is what a data steward
 reads in the data docs). An expectation that only repeats a dbt test of the same column is not
@@ -20,10 +21,10 @@ event with a visitor when it has no contact, the labels of each kind, and the cr
 contacts add up, backtest dimensions add up).
 
 ``run_suite`` validates every check with Great Expectations 1.x and writes GX's HTML data docs
-to a folder. On DuckDB each query is read with duckdb into a pandas DataFrame and validated by
+to a folder. On DuckDB each table is read with duckdb into a pandas DataFrame and validated by
 GX's pandas datasource (GX's SQL datasource over duckdb-engine returns empty results); on
-PostgreSQL each query is a query asset of GX's SQL datasource, connected through a SQLAlchemy URL
-built from the libpq variables PG*.
+PostgreSQL each table is read as a query asset of GX's SQL datasource, connected through a
+SQLAlchemy URL built from the libpq variables PG*.
 
 GX must not phone home: ``GX_ANALYTICS_ENABLED`` is set to false before GX is imported, and the
 context is ephemeral (nothing is written outside the data docs folder).
@@ -121,10 +122,6 @@ def accepted_values(project_dir: Path = PROJECT_ROOT) -> dict[str, tuple[str, ..
     return {
         name: tuple(values) for name, values in variables.items() if name.startswith("accepted_")
     }
-
-
-def sql_date(value: dt.date) -> str:
-    return f"date '{value.isoformat()}'"
 
 
 # --- the suite ----------------------------------------------------------------------------------
@@ -268,27 +265,6 @@ def _fct_lead_scores(reference: Reference) -> list:
     return expectations
 
 
-def _current_contacts_query(reference: Reference) -> str:
-    return f"""
-        with current_contacts as (
-            select contact_id from {reference.ref("stg_crm__contacts")}
-            where cast(created_at as date) <= {sql_date(reference.as_of_date)}
-        ),
-        scored as (
-            select contact_id, count(*) as score_rows
-            from {reference.ref("fct_lead_scores")}
-            group by contact_id
-        )
-        select
-            current_contacts.contact_id as current_contact_id,
-            scored.contact_id as scored_contact_id,
-            scored.score_rows
-        from current_contacts
-        full outer join scored
-            on current_contacts.contact_id = scored.contact_id
-    """
-
-
 def _current_contacts(reference: Reference) -> list:
     import great_expectations.expectations as gxe
 
@@ -300,53 +276,6 @@ def _current_contacts(reference: Reference) -> list:
         # ... once
         gxe.ExpectColumnValuesToBeBetween(column="score_rows", min_value=1, max_value=1),
     ]
-
-
-def _components_query(reference: Reference) -> str:
-    return f"""
-        with components as (
-            select
-                contact_id,
-                sum(case when rule_kind = 'fit' then points else 0 end) as fit_points,
-                sum(case when rule_kind in ('interest', 'inactivity') then points else 0 end)
-                    as interest_points
-            from {reference.ref("fct_lead_score_components")}
-            group by contact_id
-        ),
-        settings as (
-            select interest_max, fit_weight, interest_weight
-            from {reference.ref("int_scoring__settings")}
-        ),
-        expected as (
-            select
-                scores.contact_id,
-                scores.fit_score,
-                scores.interest_score,
-                scores.lead_score,
-                least(100, greatest(0, coalesce(components.fit_points, 0))) as expected_fit,
-                case
-                    when settings.interest_max is null
-                        then greatest(0, coalesce(components.interest_points, 0))
-                    else least(
-                        settings.interest_max,
-                        greatest(0, coalesce(components.interest_points, 0))
-                    )
-                end as expected_interest,
-                settings.fit_weight,
-                settings.interest_weight
-            from {reference.ref("fct_lead_scores")} as scores
-            cross join settings
-            left join components
-                on scores.contact_id = components.contact_id
-        )
-        select
-            contact_id,
-            abs(fit_score - expected_fit) as fit_difference,
-            abs(interest_score - expected_interest) as interest_difference,
-            abs(lead_score - (fit_weight * fit_score + interest_weight * interest_score))
-                as lead_score_difference
-        from expected
-    """
 
 
 def _components_add_up(reference: Reference) -> list:
@@ -401,24 +330,6 @@ def _mart_sales_handover(reference: Reference) -> list:
     ]
 
 
-def _handover_queue_query(reference: Reference) -> str:
-    return f"""
-        with expected as (
-            select contact_id from {reference.ref("fct_lead_scores")}
-            where lifecycle_stage in ('mql', 'sql') and not is_disqualified
-        ),
-        queue as (
-            select contact_id from {reference.ref("mart_sales_handover")}
-        )
-        select
-            expected.contact_id as expected_contact_id,
-            queue.contact_id as queued_contact_id
-        from expected
-        full outer join queue
-            on expected.contact_id = queue.contact_id
-    """
-
-
 def _handover_queue(reference: Reference) -> list:
     # every mql / sql that is not disqualified is queued, and nobody else
     return [*_not_null("expected_contact_id", "queued_contact_id")]
@@ -431,28 +342,6 @@ def _fct_account_scores(reference: Reference) -> list:
         *_at_least("company_fit_score", 0, 100),
         *_in_set("account_stage", lifecycle_stages()),
     ]
-
-
-def _account_contacts_query(reference: Reference) -> str:
-    return f"""
-        with account_contacts as (
-            select coalesce(sum(contacts), 0) as contacts from {reference.ref("fct_account_scores")}
-        ),
-        company_contacts as (
-            select count(*) as contacts
-            from {reference.ref("fct_lead_scores")} as scores
-            inner join {reference.ref("dim_contacts")} as contacts
-                on scores.contact_id = contacts.contact_id
-            inner join {reference.ref("fct_account_scores")} as accounts
-                on contacts.company_id = accounts.company_id
-        )
-        select
-            account_contacts.contacts as account_contacts,
-            company_contacts.contacts as company_contacts,
-            abs(account_contacts.contacts - company_contacts.contacts) as difference
-        from account_contacts
-        cross join company_contacts
-    """
 
 
 def _account_contacts(reference: Reference) -> list:
@@ -490,51 +379,9 @@ def _mart_scoring_performance(reference: Reference) -> list:
     ]
 
 
-def _backtest_dimensions_query(reference: Reference) -> str:
-    return f"""
-        with per_dimension as (
-            select dimension, sum(leads) as leads, sum(conversions) as conversions
-            from {reference.ref("mart_scoring_performance")}
-            where dimension <> 'overall'
-            group by dimension
-        ),
-        overall as (
-            select leads, conversions
-            from {reference.ref("mart_scoring_performance")}
-            where dimension = 'overall'
-        )
-        select
-            per_dimension.dimension,
-            abs(per_dimension.leads - overall.leads)
-            + abs(per_dimension.conversions - overall.conversions) as difference
-        from per_dimension
-        cross join overall
-    """
-
-
 def _backtest_dimensions(reference: Reference) -> list:
     # each dimension splits the whole population (and its conversions) into its buckets
     return _at_least("difference", 0, 0)
-
-
-def _source_contacts_query(reference: Reference) -> str:
-    return f"""
-        with scored as (
-            select count(*) as contacts from {reference.ref("fct_lead_scores")}
-        ),
-        per_dimension as (
-            select dimension, sum(contacts) as contacts
-            from {reference.ref("mart_source_performance")}
-            group by dimension
-        )
-        select
-            per_dimension.dimension,
-            per_dimension.contacts as dimension_contacts,
-            scored.contacts as scored_contacts,
-            abs(per_dimension.contacts - scored.contacts) as difference
-        from per_dimension
-        cross join scored
-    """
 
 
 def _source_contacts(reference: Reference) -> list:
@@ -636,14 +483,14 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "fct_lead_scores__one_row_per_current_contact",
-        _current_contacts_query,
+        _table("qc_lead_scores_per_current_contact"),
         _current_contacts,
         "every current contact (created on or before as_of_date) scored once",
         key=("current_contact_id", "scored_contact_id"),
     ),
     Check(
         "fct_lead_scores__components_add_up",
-        _components_query,
+        _table("qc_lead_score_components_add_up"),
         _components_add_up,
         "fit and interest components add up to the scores (clamp, floor, interest_max), and "
         "lead_score = fit_weight x fit + interest_weight x interest",
@@ -676,7 +523,7 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "mart_sales_handover__is_the_queue",
-        _handover_queue_query,
+        _table("qc_handover_is_the_queue"),
         _handover_queue,
         "every mql / sql that is not disqualified is in the hand-over queue, and nobody else",
         key=("expected_contact_id", "queued_contact_id"),
@@ -689,7 +536,7 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "fct_account_scores__contacts_add_up",
-        _account_contacts_query,
+        _table("qc_account_contacts_add_up"),
         _account_contacts,
         "the accounts count every scored contact of a current company once",
         key=("account_contacts", "company_contacts"),
@@ -702,7 +549,7 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "mart_source_performance__contacts_add_up",
-        _source_contacts_query,
+        _table("qc_source_contacts_add_up"),
         _source_contacts,
         "each dimension splits every scored contact into its values",
         key=("dimension",),
@@ -715,7 +562,7 @@ SUITE: tuple[Check, ...] = (
     ),
     Check(
         "mart_scoring_performance__dimensions_add_up",
-        _backtest_dimensions_query,
+        _table("qc_backtest_dimensions_add_up"),
         _backtest_dimensions,
         "each dimension of the backtest splits the whole population into its buckets",
         key=("dimension",),
