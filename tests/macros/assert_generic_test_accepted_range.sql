@@ -1,5 +1,6 @@
 -- The generic test accepted_range (macros/tests/accepted_range.sql) on rows that must pass and
--- rows that must fail, for inclusive and exclusive bounds and for one bound only: the test's
+-- rows that must fail, for inclusive and exclusive bounds, for one bound only and with nulls
+-- refused (allow_null=false): the test's
 -- failing rows must be exactly the rows expected to fail. Returns every row where they differ.
 with cases as (
     select * from (
@@ -30,6 +31,10 @@ min_only_failures as (
 
 max_only_failures as (
     {{ test_accepted_range('cases', 'measured', max_value=100) }}
+),
+
+not_null_failures as (
+    {{ test_accepted_range('cases', 'measured', min_value=0, max_value=10, allow_null=false) }}
 ),
 
 checked as (
@@ -68,6 +73,15 @@ checked as (
     from cases
     left join max_only_failures
         on cases.case_name = max_only_failures.case_name
+    union all
+    select
+        cases.case_name,
+        'between 0 and 10, null refused' as variant,
+        cases.fails_inclusive or cases.measured is null as expected_to_fail,
+        not_null_failures.case_name is not null as failed
+    from cases
+    left join not_null_failures
+        on cases.case_name = not_null_failures.case_name
 )
 
 select *
