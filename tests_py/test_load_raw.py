@@ -384,9 +384,7 @@ def test_a_utf16_export_stops_the_load_at_line_1(tmp_path, db_path, caplog):
     assert "email_campaigns.csv line 1: not UTF-8" in errors(caplog)[0]
 
 
-def test_duckdb_leaves_the_rows_of_a_clean_csv_to_its_strict_reader(
-    tmp_path, db_path, monkeypatch
-):
+def test_duckdb_leaves_the_rows_of_a_clean_csv_to_its_strict_reader(tmp_path, db_path, monkeypatch):
     """On DuckDB a clean CSV is never read row by row in Python (the cost of a large load): the
     row-by-row check runs only for a file DuckDB's strict reader refuses, here a ragged one."""
     from lead_scoring import raw_files
