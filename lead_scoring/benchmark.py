@@ -162,9 +162,9 @@ def run(args: argparse.Namespace) -> dict:
     without_last_day(raw, before, day)
     loader = [python, str(PROJECT_ROOT / "scripts" / "load_raw.py")]
 
-    # One target folder for both runs, as a scheduled job keeps it: the daily run parses only
-    # what changed (dbt's partial parsing). Unit tests test the code, not the data: they run in
-    # the test suite, not in a production build (as `make build`).
+    # One target folder for both runs, as a scheduled job keeps it (a new as_of_date is a new
+    # var, so dbt parses the project again either way). Unit tests test the code, not the data:
+    # they run in the test suite, not in a production build (as `make build`).
     target_path = work / "target"
 
     def dbt_build(name: str, as_of: str) -> Step:

@@ -1,42 +1,24 @@
 """Loader of raw files into DuckDB: ``read_csv`` with the explicit dialect, every column as
-text; ``read_parquet`` as it is. One transaction for the whole load. ``count_csv_rows`` lets the
-check of a CSV leave its rows to DuckDB's strict reader instead of reading them in Python."""
+text; ``read_parquet`` as it is. One transaction for the whole load."""
 
 from __future__ import annotations
-
-from pathlib import Path
-
-import duckdb
 
 from lead_scoring.raw_files import CheckedFile
 from lead_scoring.sql_text import quote_ident, sql_string
 
 
-def _csv_reader_sql(path: Path, columns: list[str]) -> str:
-    """DuckDB's reader of a CSV with the explicit dialect, strict (a ragged row, a bad quote or a
-    byte that is not UTF-8 is an error, a blank line is skipped), every column as text."""
-    typed = ", ".join(f"{sql_string(c)}: 'VARCHAR'" for c in columns)
-    return (
-        f"read_csv({sql_string(str(path.resolve()))}, auto_detect = false, header = true, "
-        f"delim = ',', quote = '\"', escape = '\"', columns = {{{typed}}}, strict_mode = true, "
-        "null_padding = false, max_line_size = 67108864, buffer_size = 134217728)"
-    )
-
-
 def _reader_sql(checked: CheckedFile) -> str:
     """DuckDB table function reading a checked file: a CSV with the explicit dialect and every
     column as text (the names of the check), a parquet file as it is."""
+    path = sql_string(str(checked.load_path.resolve()))
     if checked.fmt == "csv":
-        return _csv_reader_sql(checked.load_path, checked.columns)
-    return f"read_parquet({sql_string(str(checked.load_path.resolve()))})"
-
-
-def count_csv_rows(path: Path, columns: list[str]) -> int:
-    """The rows of a CSV as the loader will read it, counted by DuckDB's strict reader (in
-    memory, nothing is written); raises ``duckdb.Error`` where that reader refuses the file."""
-    with duckdb.connect() as connection:
-        query = f"select count(*) from {_csv_reader_sql(path, columns)}"
-        return connection.execute(query).fetchone()[0]
+        columns = ", ".join(f"{sql_string(c)}: 'VARCHAR'" for c in checked.columns)
+        return (
+            f"read_csv({path}, auto_detect = false, header = true, delim = ',', quote = '\"', "
+            f"escape = '\"', columns = {{{columns}}}, strict_mode = true, null_padding = false, "
+            "max_line_size = 67108864, buffer_size = 134217728)"
+        )
+    return f"read_parquet({path})"
 
 
 class DuckDBLoader:

@@ -54,7 +54,7 @@ import logging
 import tempfile
 from pathlib import Path
 
-from lead_scoring.duckdb_loader import DuckDBLoader, count_csv_rows
+from lead_scoring.duckdb_loader import DuckDBLoader
 from lead_scoring.logs import setup_logging
 from lead_scoring.postgres_loader import PostgresLoader
 from lead_scoring.raw_files import LoadError, check_file, find_raw_files
@@ -125,14 +125,7 @@ def load_folder(
 
     with tempfile.TemporaryDirectory(prefix="load_raw_") as workdir:
         checked = [
-            check_file(
-                raw_file,
-                contract,
-                required,
-                Path(workdir),
-                rewrite=target == "spark",
-                count_rows=count_csv_rows if target == "duckdb" else None,
-            )
+            check_file(raw_file, contract, required, Path(workdir), rewrite=target == "spark")
             for raw_file in raw_files
         ]
         log.info(

@@ -14,12 +14,9 @@ LF, CRLF or a mix of both. ``inspect_csv`` reads a file once and checks it:
   ragged_row_problem.sql); a blank line is not a row.
 
 A file that needs none of that (one kind of line ending, no ragged row, no blank line) is loaded by
-the engine itself with the same dialect. On DuckDB the rows are not read in Python at all:
-``inspect_header`` checks the bytes and the header, DuckDB's strict reader counts the rows (it
-skips blank lines, as the copy does), and only a file it refuses is read by ``inspect_csv``, for the
-message with its line or for the copy. Otherwise ``write_normalized`` writes the rows as the check
-read them to a clean copy (LF, every row as wide as the header, the flag column) and the engine
-loads the copy.
+the engine itself with the same dialect; otherwise ``write_normalized`` writes the rows as the
+check read them to a clean copy (LF, every row as wide as the header, the flag column) and the
+engine loads the copy.
 """
 
 from __future__ import annotations
@@ -106,11 +103,12 @@ def check_utf8(path: Path) -> dict[str, int]:
                     "text holds (is it a binary or UTF-16 file?); save the file as UTF-8 text"
                 )
             newlines = good.count(b"\n")
-            # most files have no carriage return at all: one pass less over the bytes
-            crlf = good.count(b"\r\n") if b"\r" in good else 0
+            # most files have no carriage return at all: two passes less over their bytes
+            carriage_returns = good.count(b"\r")
+            crlf = good.count(b"\r\n") if carriage_returns else 0
             counts["crlf"] += crlf
             counts["lf"] += newlines - crlf
-            counts["cr"] += (good.count(b"\r") - crlf) if crlf or b"\r" in good else 0
+            counts["cr"] += carriage_returns - crlf
             line += newlines
             if not chunk:
                 break
@@ -147,47 +145,23 @@ def _open(path: Path):
     return path.open(newline="", encoding="utf-8-sig")
 
 
-def _newline(path: Path) -> str:
-    """The file's line ending (``"\\n"``, ``"\\r\\n"`` or ``"mixed"``), after ``check_utf8``."""
-    endings = check_utf8(path)
-    kinds = [kind for kind, count in endings.items() if count]
-    if not kinds:
-        return "\n"
-    return {"crlf": "\r\n", "lf": "\n"}.get(kinds[0], "mixed") if len(kinds) == 1 else "mixed"
-
-
-def _header(path: Path, reader, newline: str) -> CsvReport:
-    raw_header = next(reader, None)
-    if not raw_header:
-        raise CsvProblem(f"{path.name} is empty: a raw table file needs a header row")
-    header, renamed = normalize_header(path, raw_header)
-    return CsvReport(path, header, raw_header, newline, renamed=renamed)
-
-
-def inspect_header(path: Path) -> CsvReport:
-    """The cheap part of ``inspect_csv``: the UTF-8 and NUL check and the line endings (at the
-    speed of reading bytes), and the header; ``rows`` stays 0. A loader that can count and check
-    the rows itself, as strictly as ``inspect_csv`` (DuckDB's strict reader), uses this and falls
-    back to ``inspect_csv`` when its reader refuses the file."""
-    csv.field_size_limit(min(FIELD_SIZE_LIMIT, sys.maxsize))
-    newline = _newline(path)
-    with _open(path) as handle:
-        reader = csv.reader(handle, **_dialect())
-        try:
-            return _header(path, reader, newline)
-        except csv.Error as exc:
-            raise CsvProblem(f"{path.name} line {reader.line_num}: {exc}") from None
-
-
 def inspect_csv(path: Path) -> CsvReport:
     """Read a CSV file once with the dialect and report on it (see the module docstring)."""
     csv.field_size_limit(min(FIELD_SIZE_LIMIT, sys.maxsize))
-    newline = _newline(path)
+    endings = check_utf8(path)
+    kinds = [kind for kind, count in endings.items() if count]
+    newline = {"crlf": "\r\n", "lf": "\n"}.get(kinds[0], "mixed") if len(kinds) == 1 else "mixed"
+    if not kinds:
+        newline = "\n"
     with _open(path) as handle:
         reader = csv.reader(handle, **_dialect())
         try:
-            report = _header(path, reader, newline)
-            width = len(report.header)
+            raw_header = next(reader, None)
+            if not raw_header:
+                raise CsvProblem(f"{path.name} is empty: a raw table file needs a header row")
+            header, renamed = normalize_header(path, raw_header)
+            report = CsvReport(path, header, raw_header, newline, renamed=renamed)
+            width = len(header)
             line = reader.line_num
             for row in reader:
                 start, line = line + 1, reader.line_num

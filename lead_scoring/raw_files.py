@@ -17,7 +17,6 @@ from lead_scoring.raw_csv import (
     CsvProblem,
     CsvReport,
     inspect_csv,
-    inspect_header,
     write_normalized,
 )
 from lead_scoring.raw_schema import RAW_TABLES
@@ -128,38 +127,9 @@ def check_columns(raw_file: RawFile, columns: list[str], contract, required) -> 
         log.info("%s: extra column(s) kept: %s", raw_file.table, ", ".join(extra))
 
 
-def _engine_checked(raw_file: RawFile, contract, required, count_rows) -> CheckedFile | None:
-    """The fast check of a CSV: bytes and header in Python, the rows counted by the engine's
-    strict reader (``count_rows(path, columns)``). None when the engine refuses the file or its
-    line endings are mixed: then ``inspect_csv`` reads it, for the exact message or the copy."""
-    try:
-        report = inspect_header(raw_file.path)
-    except CsvProblem as exc:
-        raise LoadError(f"{exc}. Nothing was replaced.") from exc
-    if report.newline == "mixed":
-        return None
-    try:
-        report.rows = count_rows(raw_file.path, report.header)
-    except Exception as exc:  # the engine's error type; the slow check names the line
-        log.debug("%s: the engine's strict reader refused it (%s)", raw_file.path.name, exc)
-        return None
-    for position, new_name in report.renamed:
-        log.info("%s: column %d has no name; loaded as %s", raw_file.path.name, position, new_name)
-    check_columns(raw_file, report.header, contract, required)
-    return CheckedFile(raw_file, report.header, raw_file.path, report)
-
-
-def check_file(
-    raw_file: RawFile, contract, required, workdir: Path, rewrite: bool, count_rows=None
-) -> CheckedFile:
+def check_file(raw_file: RawFile, contract, required, workdir: Path, rewrite: bool) -> CheckedFile:
     """Check one raw file (raises ``LoadError`` naming file, line and cause); a CSV that the
-    engine cannot read as it is (or any CSV when ``rewrite``) is rewritten into ``workdir``.
-    With ``count_rows`` (DuckDB's strict reader, lead_scoring.duckdb_loader.count_csv_rows) a
-    CSV's rows are checked by the engine and only a file it refuses is read row by row here."""
-    if raw_file.fmt == "csv" and count_rows is not None and not rewrite:
-        checked = _engine_checked(raw_file, contract, required, count_rows)
-        if checked is not None:
-            return checked
+    engine cannot read as it is (or any CSV when ``rewrite``) is rewritten into ``workdir``."""
     if raw_file.fmt == "parquet":
         import pyarrow.parquet as pq
 

@@ -384,22 +384,11 @@ def test_a_utf16_export_stops_the_load_at_line_1(tmp_path, db_path, caplog):
     assert "email_campaigns.csv line 1: not UTF-8" in errors(caplog)[0]
 
 
-def test_duckdb_leaves_the_rows_of_a_clean_csv_to_its_strict_reader(tmp_path, db_path, monkeypatch):
-    """On DuckDB a clean CSV is never read row by row in Python (the cost of a large load): the
-    row-by-row check runs only for a file DuckDB's strict reader refuses, here a ragged one."""
-    from lead_scoring import raw_files
-
-    read_in_python = []
-    full_check = raw_files.inspect_csv
-
-    def counting_check(path):
-        read_in_python.append(path.name)
-        return full_check(path)
-
-    monkeypatch.setattr(raw_files, "inspect_csv", counting_check)
-    ragged = f"{CAMPAIGNS_HEADER}\nk1,A,newsletter\nk2,Short\n"
-    folder = full_folder(tmp_path, email_campaigns=ragged, web_events=WEB_EVENTS_CSV)
-    assert load_raw.main([str(folder)]) == 0
-    assert read_in_python == ["email_campaigns.csv"]
-    assert query(db_path, "select count(*) from raw.web_events") == [(2,)]
-    assert query(db_path, "select count(*) from raw.email_campaigns") == [(2,)]
+def test_a_trailing_empty_field_is_a_ragged_row(tmp_path, db_path):
+    """A row with one field more than the header is ragged even when that field is empty (a
+    trailing comma), which a reader that drops trailing empty fields would let pass."""
+    csv_text = f"{CAMPAIGNS_HEADER}\nk1,A,newsletter,\nk2,B,sales\n"
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=csv_text))]) == 0
+    assert query(
+        db_path, "select campaign_id, _load_problem from raw.email_campaigns order by 1"
+    ) == [("k1", "ragged row: line 2 has 4 fields, the header 3 (extra fields: '')"), ("k2", None)]

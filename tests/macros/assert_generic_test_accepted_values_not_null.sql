@@ -8,7 +8,7 @@ with cases as (
         ('mql'),
         ('sql'),
         ('sql'),
-        ('o''brien'),
+        ('{{ escape_single_quotes("o'brien") }}'),
         ('customer'),
         (null),
         (null)
