@@ -55,22 +55,16 @@
     `after_as_of` (dated after as_of_date by `after_as_of_column`: not happened yet),
     `clean` (the first usable row of its key) or a duplicate of it (quarantined). -#}
 {% macro classify_rows(from_cte, key_column, latest_column, after_as_of_column=none) -%}
+    {{- return(adapter.dispatch('classify_rows', 'lead_scoring')(from_cte, key_column, latest_column, after_as_of_column)) -}}
+{%- endmacro %}
+
+{% macro default__classify_rows(from_cte, key_column, latest_column, after_as_of_column=none) -%}
     {%- set is_after -%}
         {%- if after_as_of_column is none -%}false{%- else -%}{{ is_after_as_of(after_as_of_column) }}{%- endif -%}
     {%- endset %}
     select
         ranked.*,
-        case
-            when ranked.row_problem is not null then ranked.row_problem
-            when ranked.is_after_as_of then null
-            when ranked.version_rank > 1 then 'duplicate {{ key_column }}'
-        end as quarantine_reason,
-        case
-            when ranked.row_problem is not null then 'quarantined'
-            when ranked.is_after_as_of then 'after_as_of'
-            when ranked.version_rank = 1 then 'clean'
-            else 'quarantined'
-        end as row_status
+        {{ row_classification(key_column) }}
     from (
         select
             flagged.*,
@@ -86,6 +80,73 @@
                 {{ from_cte }}.*,
                 coalesce({{ is_after }}, false) as is_after_as_of
             from {{ from_cte }}
+        ) as flagged
+    ) as ranked
+{%- endmacro %}
+
+{#- The two CASE columns of classify_rows over the ranked rows. -#}
+{% macro row_classification(key_column) -%}
+        case
+            when ranked.row_problem is not null then ranked.row_problem
+            when ranked.is_after_as_of then null
+            when ranked.version_rank > 1 then 'duplicate {{ key_column }}'
+        end as quarantine_reason,
+        case
+            when ranked.row_problem is not null then 'quarantined'
+            when ranked.is_after_as_of then 'after_as_of'
+            when ranked.version_rank = 1 then 'clean'
+            else 'quarantined'
+        end as row_status
+{%- endmacro %}
+
+{#- DuckDB: the same ranks, with the window only over the rows whose key is null or occurs more
+    than once (a hash aggregate finds those keys). A key on one row is rank 1 of its partition
+    anyway, and nearly every key is: at 1,000,000 contacts a window over all 26 million e-mail
+    events ran out of a 6 GB memory limit, this does not. DuckDB materializes the CTE read three
+    times (from_cte), so nothing is parsed twice. -#}
+{% macro duckdb__classify_rows(from_cte, key_column, latest_column, after_as_of_column=none) -%}
+    {%- set is_after -%}
+        {%- if after_as_of_column is none -%}false{%- else -%}{{ is_after_as_of(after_as_of_column) }}{%- endif -%}
+    {%- endset %}
+    {%- set repeated_keys -%}
+        (
+            select {{ key_column }} as repeated_key
+            from {{ from_cte }}
+            where {{ key_column }} is not null
+            group by {{ key_column }}
+            having count(*) > 1
+        ) as repeated_keys
+    {%- endset %}
+    select
+        ranked.*,
+        {{ row_classification(key_column) }}
+    from (
+        select
+            {{ from_cte }}.*,
+            coalesce({{ is_after }}, false) as is_after_as_of,
+            cast(1 as {{ dbt.type_bigint() }}) as version_rank
+        from {{ from_cte }}
+        left join {{ repeated_keys }}
+            on {{ from_cte }}.{{ key_column }} = repeated_keys.repeated_key
+        where {{ from_cte }}.{{ key_column }} is not null and repeated_keys.repeated_key is null
+        union all
+        select
+            flagged.*,
+            row_number() over (
+                partition by
+                    flagged.{{ key_column }},
+                    case when flagged.row_problem is null then 0 else 1 end,
+                    flagged.is_after_as_of
+                order by flagged.{{ latest_column }} desc, flagged.raw_row desc
+            ) as version_rank
+        from (
+            select
+                {{ from_cte }}.*,
+                coalesce({{ is_after }}, false) as is_after_as_of
+            from {{ from_cte }}
+            left join {{ repeated_keys }}
+                on {{ from_cte }}.{{ key_column }} = repeated_keys.repeated_key
+            where {{ from_cte }}.{{ key_column }} is null or repeated_keys.repeated_key is not null
         ) as flagged
     ) as ranked
 {%- endmacro %}
