@@ -42,6 +42,7 @@ One test per case of the catalogue; each states the expected outcome and checks 
   misspelled required column             loader stops naming file and column, nothing replaced
   a raw table without a file             loader stops naming it, nothing replaced
   as_of_date 2026-13-01                  dbt stops at once naming the var, nothing built
+  memory limit 'lots' (DuckDB)           dbt stops at once naming the variable, nothing built
 
 Every dirty build also checks that fct_raw_reconciliation holds for every raw table and that
 its raw row counts are the rows written.
@@ -1100,3 +1101,22 @@ def test_an_as_of_date_that_is_no_day_stops_dbt_at_once_naming_the_var(loaded_fi
     )
     # nothing ran: no seed, no model (the check is an on-run-start hook)
     assert " OK created " not in result.stdout and "PASS=" not in result.stdout
+
+
+def test_a_memory_limit_that_is_no_size_stops_dbt_at_once_naming_the_variable(
+    loaded_fixture, tmp_path, monkeypatch
+):
+    _, database = loaded_fixture
+    project = copy_project(tmp_path / "project", seeds_dir=FIXTURE / "seeds")
+    monkeypatch.setenv("LEAD_SCORING_DUCKDB_MEMORY_LIMIT", "lots")
+    result = run_dbt(project, database, "build", "--vars", "{as_of_date: '2026-06-30'}")
+    assert result.returncode != 0
+    assert "LEAD_SCORING_DUCKDB_MEMORY_LIMIT must be a size such as 6GB or 500MB, got 'lots'" in (
+        result.stdout
+    )
+    assert " OK created " not in result.stdout and "PASS=" not in result.stdout
+    # a size is set for the run (the hook's statement, in dbt's log) and the run goes on
+    monkeypatch.setenv("LEAD_SCORING_DUCKDB_MEMORY_LIMIT", "2GB")
+    result = run_dbt(project, database, "seed", "--select", "scoring_grades")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "set memory_limit = '2GB'" in (project / "logs" / "dbt.log").read_text()
