@@ -13,7 +13,8 @@
 {% macro duckdb__duckdb_memory_limit() -%}
     {%- set limit = env_var('LEAD_SCORING_DUCKDB_MEMORY_LIMIT', '') | trim -%}
     {%- if limit -%}
-        {%- if not modules.re.match('^[0-9]+([.][0-9]+)? ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$', limit) -%}
+        {%- set size = modules.re.match('^([0-9]+([.][0-9]+)?) ?(kb|mb|gb|tb|kib|mib|gib|tib)$', limit | lower) -%}
+        {%- if size is none or (size.group(1) | float) <= 0 -%}
             {{ exceptions.raise_compiler_error("LEAD_SCORING_DUCKDB_MEMORY_LIMIT must be a size such as 6GB or 500MB, got '" ~ limit ~ "'") }}
         {%- endif -%}
         set memory_limit = '{{ limit }}'

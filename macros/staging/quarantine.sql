@@ -102,8 +102,9 @@
 {#- DuckDB: the same ranks, with the window only over the rows whose key is null or occurs more
     than once (a hash aggregate finds those keys). A key on one row is rank 1 of its partition
     anyway, and nearly every key is: at 1,000,000 contacts a window over all 26 million e-mail
-    events ran out of a 6 GB memory limit, this does not. DuckDB materializes the CTE read three
-    times (from_cte), so nothing is parsed twice. -#}
+    events ran out of a 6 GB memory limit, this does not. from_cte is read four times (twice for
+    the repeated keys, once per branch); DuckDB materializes a CTE that a query reads more than
+    once, so its parsing runs once. -#}
 {% macro duckdb__classify_rows(from_cte, key_column, latest_column, after_as_of_column=none) -%}
     {%- set is_after -%}
         {%- if after_as_of_column is none -%}false{%- else -%}{{ is_after_as_of(after_as_of_column) }}{%- endif -%}
