@@ -59,29 +59,38 @@
 {%- endmacro %}
 
 {% macro default__classify_rows(from_cte, key_column, latest_column, after_as_of_column=none) -%}
-    {%- set is_after -%}
-        {%- if after_as_of_column is none -%}false{%- else -%}{{ is_after_as_of(after_as_of_column) }}{%- endif -%}
-    {%- endset %}
     select
         ranked.*,
         {{ row_classification(key_column) }}
     from (
         select
             flagged.*,
-            row_number() over (
-                partition by
-                    flagged.{{ key_column }},
-                    case when flagged.row_problem is null then 0 else 1 end,
-                    flagged.is_after_as_of
-                order by flagged.{{ latest_column }} desc, flagged.raw_row desc
-            ) as version_rank
+            {{ version_rank_window('flagged', key_column, latest_column) }} as version_rank
         from (
             select
                 {{ from_cte }}.*,
-                coalesce({{ is_after }}, false) as is_after_as_of
+                {{ after_as_of_flag(after_as_of_column) }} as is_after_as_of
             from {{ from_cte }}
         ) as flagged
     ) as ranked
+{%- endmacro %}
+
+{#- classify_rows: whether a row is dated after as_of_date by `after_as_of_column` (never, for a
+    table without one), as a boolean without nulls. -#}
+{% macro after_as_of_flag(after_as_of_column) -%}
+    coalesce({% if after_as_of_column is none %}false{% else %}{{ is_after_as_of(after_as_of_column) }}{% endif %}, false)
+{%- endmacro %}
+
+{#- classify_rows: the rank of a row among the usable rows of its key (latest first, ties broken
+    by the raw text so reruns agree), apart for rows with a problem and rows after as_of_date. -#}
+{% macro version_rank_window(relation, key_column, latest_column) -%}
+    row_number() over (
+                partition by
+                    {{ relation }}.{{ key_column }},
+                    case when {{ relation }}.row_problem is null then 0 else 1 end,
+                    {{ relation }}.is_after_as_of
+                order by {{ relation }}.{{ latest_column }} desc, {{ relation }}.raw_row desc
+            )
 {%- endmacro %}
 
 {#- The two CASE columns of classify_rows over the ranked rows. -#}
@@ -106,9 +115,6 @@
     the repeated keys, once per branch); DuckDB materializes a CTE that a query reads more than
     once, so its parsing runs once. -#}
 {% macro duckdb__classify_rows(from_cte, key_column, latest_column, after_as_of_column=none) -%}
-    {%- set is_after -%}
-        {%- if after_as_of_column is none -%}false{%- else -%}{{ is_after_as_of(after_as_of_column) }}{%- endif -%}
-    {%- endset %}
     {%- set repeated_keys -%}
         (
             select {{ key_column }} as repeated_key
@@ -124,7 +130,7 @@
     from (
         select
             {{ from_cte }}.*,
-            coalesce({{ is_after }}, false) as is_after_as_of,
+            {{ after_as_of_flag(after_as_of_column) }} as is_after_as_of,
             cast(1 as {{ dbt.type_bigint() }}) as version_rank
         from {{ from_cte }}
         left join {{ repeated_keys }}
@@ -133,17 +139,11 @@
         union all
         select
             flagged.*,
-            row_number() over (
-                partition by
-                    flagged.{{ key_column }},
-                    case when flagged.row_problem is null then 0 else 1 end,
-                    flagged.is_after_as_of
-                order by flagged.{{ latest_column }} desc, flagged.raw_row desc
-            ) as version_rank
+            {{ version_rank_window('flagged', key_column, latest_column) }} as version_rank
         from (
             select
                 {{ from_cte }}.*,
-                coalesce({{ is_after }}, false) as is_after_as_of
+                {{ after_as_of_flag(after_as_of_column) }} as is_after_as_of
             from {{ from_cte }}
             left join {{ repeated_keys }}
                 on {{ from_cte }}.{{ key_column }} = repeated_keys.repeated_key
