@@ -102,29 +102,92 @@ factors as (
             and features.feature_value = likelihoods.feature_value
 ),
 
+factor_sums as (
+    select
+        scoring_date,
+        contact_id,
+        sum(factor) as factor_sum
+    from factors
+    group by scoring_date, contact_id
+),
+
+-- the top factors are ranked on narrow rows, positive and negative factors apart, and only the
+-- two best of each direction get their words: a window over every feature row with its words
+-- would hold all of them in memory at once
 ranked_factors as (
     select
-        factors.*,
+        scoring_date,
+        contact_id,
+        feature,
+        'positive' as direction,
         row_number() over (
             partition by scoring_date, contact_id order by factor desc, feature asc
-        ) as positive_rank,
+        ) as factor_rank
+    from factors
+    where factor > 0
+    union all
+    select
+        scoring_date,
+        contact_id,
+        feature,
+        'negative' as direction,
         row_number() over (
             partition by scoring_date, contact_id order by factor asc, feature asc
-        ) as negative_rank
+        ) as factor_rank
     from factors
+    where factor < 0
+),
+
+top_factors as (
+    select
+        ranked_factors.scoring_date,
+        ranked_factors.contact_id,
+        max(
+            case
+                when ranked_factors.direction = 'positive' and ranked_factors.factor_rank = 1
+                    then features.feature_words
+            end
+        ) as positive_1,
+        max(
+            case
+                when ranked_factors.direction = 'positive' and ranked_factors.factor_rank = 2
+                    then features.feature_words
+            end
+        ) as positive_2,
+        max(
+            case
+                when ranked_factors.direction = 'negative' and ranked_factors.factor_rank = 1
+                    then features.feature_words
+            end
+        ) as negative_1,
+        max(
+            case
+                when ranked_factors.direction = 'negative' and ranked_factors.factor_rank = 2
+                    then features.feature_words
+            end
+        ) as negative_2
+    from ranked_factors
+    inner join features
+        on ranked_factors.scoring_date = features.scoring_date
+            and ranked_factors.contact_id = features.contact_id
+            and ranked_factors.feature = features.feature
+    where ranked_factors.factor_rank <= 2
+    group by ranked_factors.scoring_date, ranked_factors.contact_id
 ),
 
 summed as (
     select
-        scoring_date,
-        contact_id,
-        sum(factor) as factor_sum,
-        max(case when positive_rank = 1 and factor > 0 then feature_words end) as positive_1,
-        max(case when positive_rank = 2 and factor > 0 then feature_words end) as positive_2,
-        max(case when negative_rank = 1 and factor < 0 then feature_words end) as negative_1,
-        max(case when negative_rank = 2 and factor < 0 then feature_words end) as negative_2
-    from ranked_factors
-    group by scoring_date, contact_id
+        factor_sums.scoring_date,
+        factor_sums.contact_id,
+        factor_sums.factor_sum,
+        top_factors.positive_1,
+        top_factors.positive_2,
+        top_factors.negative_1,
+        top_factors.negative_2
+    from factor_sums
+    left join top_factors
+        on factor_sums.scoring_date = top_factors.scoring_date
+            and factor_sums.contact_id = top_factors.contact_id
 ),
 
 scored as (

@@ -4,9 +4,10 @@
 --
 -- Linear in the rows it reads: p × 0.5^((d − t)/h) = p × w(t) / w(d) with
 -- w(t) = 0.5^((ref − t)/h), so one running sum of p × w(t) per contact and rule, read on each
--- evaluation day d and divided by w(d), gives that day's decayed total; a matched day also leaves
--- the running sum window_days later, which makes the sum a windowed one. ref is the contact's
--- last matched day of the rule, so every weight stays in double range over the contact's history.
+-- evaluation day d (running_totals_on_days) and divided by w(d), gives that day's decayed total;
+-- a matched day also leaves the running sum window_days later, which makes the sum a windowed
+-- one. ref is the contact's last matched day of the rule, so every weight stays in double range
+-- over the contact's history.
 with evaluation_days as (
     select * from {{ ref('int_contact_evaluation_days') }}
 ),
@@ -42,11 +43,11 @@ entries as (
         daily_points.contact_id,
         daily_points.rule_id,
         daily_points.activity_date as event_date,
-        0 as event_order,
         daily_points.matches as matches_change,
         daily_points.points * {{ decay_weight(
             'contact_rules.reference_date', 'daily_points.activity_date', 'contact_rules.half_life_days'
-        ) }} as weighted_points_change
+        ) }} as weighted_points_change,
+        contact_rules.window_days
     from daily_points
     inner join contact_rules
         on daily_points.scoring_date = contact_rules.scoring_date
@@ -57,23 +58,31 @@ entries as (
 -- ... and leaves it window_days later, when its age reaches the window
 exits as (
     select
-        entries.scoring_date,
-        entries.contact_id,
-        entries.rule_id,
+        scoring_date,
+        contact_id,
+        rule_id,
         cast(
-            {{ dbt.dateadd(
-                'day', 'cast(contact_rules.window_days as ' ~ dbt.type_int() ~ ')', 'entries.event_date') }}
+            {{ dbt.dateadd('day', 'cast(window_days as ' ~ dbt.type_int() ~ ')', 'event_date') }}
             as date
         ) as event_date,
-        1 as event_order,
-        -1 * entries.matches_change as matches_change,
-        -1 * entries.weighted_points_change as weighted_points_change
+        -1 * matches_change as matches_change,
+        -1 * weighted_points_change as weighted_points_change
     from entries
-    inner join contact_rules
-        on entries.scoring_date = contact_rules.scoring_date
-            and entries.contact_id = contact_rules.contact_id
-            and entries.rule_id = contact_rules.rule_id
-    where contact_rules.window_days is not null
+    where window_days is not null
+),
+
+changes as (
+    select
+        scoring_date,
+        contact_id,
+        rule_id,
+        event_date,
+        matches_change,
+        weighted_points_change
+    from entries
+    union all
+    select * from exits
+    where event_date <= scoring_date
 ),
 
 -- every evaluation day reads the running sum of each rule matched on or before it
@@ -82,10 +91,10 @@ probes as (
         evaluation_days.scoring_date,
         evaluation_days.contact_id,
         contact_rules.rule_id,
-        evaluation_days.evaluation_date as event_date,
-        2 as event_order,
-        0 as matches_change,
-        0 as weighted_points_change
+        evaluation_days.evaluation_date,
+        contact_rules.reference_date,
+        contact_rules.half_life_days,
+        contact_rules.max_points
     from evaluation_days
     inner join contact_rules
         on evaluation_days.scoring_date = contact_rules.scoring_date
@@ -93,56 +102,31 @@ probes as (
             and evaluation_days.evaluation_date >= contact_rules.first_match_date
 ),
 
-changes as (
-    select * from entries
-    union all
-    select * from exits
-    where event_date <= scoring_date
-    union all
-    select * from probes
-),
-
 running as (
-    select
-        scoring_date,
-        contact_id,
-        rule_id,
-        event_date,
-        event_order,
-        sum(matches_change) over (
-            partition by scoring_date, contact_id, rule_id
-            order by event_date, event_order
-            rows between unbounded preceding and current row
-        ) as matches,
-        sum(weighted_points_change) over (
-            partition by scoring_date, contact_id, rule_id
-            order by event_date, event_order
-            rows between unbounded preceding and current row
-        ) as weighted_points
-    from changes
+    {{ running_totals_on_days(
+        'changes', 'probes', ['scoring_date', 'contact_id', 'rule_id'], 'event_date', 'evaluation_date',
+        [
+            {'name': 'matches', 'aggregate': 'sum', 'column': 'matches_change'},
+            {'name': 'weighted_points', 'aggregate': 'sum', 'column': 'weighted_points_change'},
+        ]) }}
 ),
 
 per_rule as (
     select
-        running.scoring_date,
-        running.contact_id,
-        running.event_date as evaluation_date,
-        running.rule_id,
-        contact_rules.max_points,
-        running.matches,
+        scoring_date,
+        contact_id,
+        evaluation_date,
+        rule_id,
+        max_points,
+        matches,
         case
             -- every match has left the window: exactly nothing (no rounding residue)
-            when running.matches = 0 then 0
-            else running.weighted_points / {{ decay_weight(
-                'contact_rules.reference_date', 'running.event_date', 'contact_rules.half_life_days'
+            when matches = 0 then 0
+            else weighted_points / {{ decay_weight(
+                'reference_date', 'evaluation_date', 'half_life_days'
             ) }}
         end as uncapped_points
     from running
-    inner join contact_rules
-        on running.scoring_date = contact_rules.scoring_date
-            and running.contact_id = contact_rules.contact_id
-            and running.rule_id = contact_rules.rule_id
-    where running.event_order = 2
 ),
 
 capped as (

@@ -41,64 +41,38 @@ interest_rule_totals as (
     group by scoring_date, contact_id, evaluation_date
 ),
 
--- the activity days and the evaluation days of a contact in one sequence: a running aggregate
--- read on an evaluation day covers every activity day up to it
-activity_and_evaluation_days as (
+-- what a contact's activity days add up to by each of its evaluation days
+activity_changes as (
     select
         scoring_date,
         contact_id,
-        activity_date as day_date,
-        0 as day_order,
+        activity_date,
         case when has_engagement = 1 then activity_date end as engagement_date,
         newsletter_signups,
         other_conversions
     from activity_days
-    union all
-    select
-        scoring_date,
-        contact_id,
-        evaluation_date as day_date,
-        1 as day_order,
-        cast(null as date) as engagement_date,
-        0 as newsletter_signups,
-        0 as other_conversions
-    from evaluation_days
 ),
 
 running_activity as (
-    select
-        scoring_date,
-        contact_id,
-        day_date,
-        day_order,
-        max(engagement_date) over (
-            partition by scoring_date, contact_id
-            order by day_date, day_order
-            rows between unbounded preceding and current row
-        ) as last_engagement_date,
-        sum(newsletter_signups) over (
-            partition by scoring_date, contact_id
-            order by day_date, day_order
-            rows between unbounded preceding and current row
-        ) as newsletter_signups,
-        sum(other_conversions) over (
-            partition by scoring_date, contact_id
-            order by day_date, day_order
-            rows between unbounded preceding and current row
-        ) as other_conversions
-    from activity_and_evaluation_days
+    {{ running_totals_on_days(
+        'activity_changes', 'evaluation_days', ['scoring_date', 'contact_id'], 'activity_date',
+        'evaluation_date',
+        [
+            {'name': 'last_engagement_date', 'aggregate': 'max', 'column': 'engagement_date'},
+            {'name': 'newsletter_signups_to_date', 'aggregate': 'sum', 'column': 'newsletter_signups'},
+            {'name': 'other_conversions_to_date', 'aggregate': 'sum', 'column': 'other_conversions'},
+        ]) }}
 ),
 
 activity_to_date as (
     select
         scoring_date,
         contact_id,
-        day_date as evaluation_date,
+        evaluation_date,
         last_engagement_date,
-        newsletter_signups,
-        other_conversions
+        coalesce(newsletter_signups_to_date, 0) as newsletter_signups,
+        coalesce(other_conversions_to_date, 0) as other_conversions
     from running_activity
-    where day_order = 1
 ),
 
 interest as (
