@@ -1,16 +1,22 @@
 {#- Running totals of dated changes, read on given days: for every row of `probes`, each total of
     the `changes` rows with the same partition_by columns dated on or before its probe_date
     (changes of that day included). What decay, windows, inactivity and conversions need on
-    every evaluation day, in time linear in the rows read: the changes are added up in date
-    order once, never paired with every later day.
+    every evaluation day, in one pass over the changes sorted by day: no change is paired with
+    every later day.
 
     `changes` and `probes` are relation or CTE names; `partition_by` a list of column names both
-    have; `change_date` / `probe_date` their date columns; `totals` a list of
-    {'name': output column, 'aggregate': 'sum' or 'max', 'column': column of changes}. Renders a
-    select of every probe column and the totals (null when no change is dated on or before the
-    probe's day). The probes must be unique on partition_by and probe_date. Dispatched: DuckDB
-    reads the running totals with an ASOF join; default__ runs on PostgreSQL and Spark. -#}
+    have, never null; `change_date` / `probe_date` their date columns; `totals` a list of
+    {'name': output column, 'aggregate': 'sum', 'max' or 'min', 'column': column of changes}.
+    Renders a select of every probe column and the totals (null when no change is dated on or
+    before the probe's day). The probes must be unique on partition_by and probe_date.
+    Dispatched: DuckDB reads the running totals with an ASOF join; default__ runs on PostgreSQL
+    and Spark. -#}
 {% macro running_totals_on_days(changes, probes, partition_by, change_date, probe_date, totals) -%}
+    {%- for total in totals if total.aggregate not in ['sum', 'max', 'min'] -%}
+        {{ exceptions.raise_compiler_error(
+            "running_totals_on_days: total '" ~ total.name ~ "' has aggregate '" ~ total.aggregate
+            ~ "'; a running total is read from per-day totals, which only sum, max and min allow") }}
+    {%- endfor -%}
     {{ return(adapter.dispatch('running_totals_on_days', 'lead_scoring')(
         changes, probes, partition_by, change_date, probe_date, totals)) }}
 {%- endmacro %}
@@ -34,7 +40,8 @@
         {{ change_date }}
 {%- endmacro %}
 
-{#- One running total over the rows of a partition in day order (day_order breaks ties of a day). -#}
+{#- One running total over the rows of a partition in day order (on default__, day_order puts a
+    probe after the changes of its day). -#}
 {% macro running_total_window(total, partition_by, order_by) -%}
     {{ total.aggregate }}({{ total.name }}) over (
         partition by {{ partition_by | join(', ') }}

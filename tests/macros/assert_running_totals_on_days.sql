@@ -6,6 +6,8 @@
 --   A 31 Dec: nothing yet (null, null); 1 Jan: 10, seen 1 Jan; 2 Jan: 10, 1 Jan;
 --   3 Jan: 10 + 5 − 2 = 13, 3 Jan; 6 Jan: 13 − 10 = 3, 3 Jan; 9 Jan: 3, 3 Jan;
 --   B 4 Jan: null, null; 5 Jan: 7, null (a max of nulls); C 1 Jan: null, null.
+-- Partition t/A shares A with s/A but not its scope: one change on 2 January (+100, seen that day),
+-- so t/A 3 Jan: 100, 2 Jan (a version that partitioned by one column only would mix them).
 -- Returns every probe where a version's totals differ from these, or whose row is missing or
 -- repeated.
 with change_cases as (
@@ -15,7 +17,8 @@ with change_cases as (
         ('s', 'A', '2020-01-03', 5, null),
         ('s', 'A', '2020-01-03', -2, '2020-01-03'),
         ('s', 'A', '2020-01-06', -10, null),
-        ('s', 'B', '2020-01-05', 7, null)
+        ('s', 'B', '2020-01-05', 7, null),
+        ('t', 'A', '2020-01-02', 100, '2020-01-02')
     ) as change_cases (scope, partition_key, change_text, amount, seen_text)  -- noqa: AL05
 ),
 
@@ -30,7 +33,8 @@ probe_cases as (
         ('s', 'A', '2020-01-09', 'a5', 3, '2020-01-03'),
         ('s', 'B', '2020-01-04', 'b0', null, null),
         ('s', 'B', '2020-01-05', 'b1', 7, null),
-        ('s', 'C', '2020-01-01', 'c0', null, null)
+        ('s', 'C', '2020-01-01', 'c0', null, null),
+        ('t', 'A', '2020-01-03', 't0', 100, '2020-01-02')
     ) as probe_cases (scope, partition_key, probe_text, label, expected_amount, expected_seen_text)  -- noqa: AL05
 ),
 

@@ -2,7 +2,8 @@
 -- scoring day. Fit and grade use the CRM records as they stand on the scoring day;
 -- interest, deals and conversions use what happened up to the end of each evaluation day. What
 -- accumulates over the days (last engagement, conversions) is a running aggregate over the
--- contact's evaluation days: one pass, linear in the days.
+-- contact's activity days, read on each evaluation day (running_totals_on_days): one pass over
+-- the days, never every evaluation day paired with every earlier activity day.
 with evaluation_days as (
     select * from {{ ref('int_contact_evaluation_days') }}
 ),
