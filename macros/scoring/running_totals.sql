@@ -25,18 +25,14 @@
     running total is read). -#}
 {% macro running_totals_per_day(changes, partition_by, change_date, totals) -%}
     select
-        {%- for column in partition_by %}
-        {{ column }},
-        {%- endfor %}
+        {{ partition_by | join(', ') }},
         {{ change_date }} as running_date,
         {%- for total in totals %}
         {{ total.aggregate }}({{ total.column }}) as {{ total.name }}{{ ',' if not loop.last }}
         {%- endfor %}
     from {{ changes }}
     group by
-        {%- for column in partition_by %}
-        {{ column }},
-        {%- endfor %}
+        {{ partition_by | join(', ') }},
         {{ change_date }}
 {%- endmacro %}
 
@@ -73,9 +69,7 @@
     from {{ probes }} as probes
     asof left join (
         select
-            {%- for column in partition_by %}
-            {{ column }},
-            {%- endfor %}
+            {{ partition_by | join(', ') }},
             running_date,
             {%- for total in totals %}
             {{ running_total_window(total, partition_by, ['running_date']) }}
@@ -97,9 +91,7 @@
     inner join (
         select * from (
             select
-                {%- for column in partition_by %}
-                {{ column }},
-                {%- endfor %}
+                {{ partition_by | join(', ') }},
                 running_date,
                 day_order,
                 {%- for total in totals %}
@@ -113,9 +105,7 @@
                 from ({{ running_totals_per_day(changes, partition_by, change_date, totals) }}) as per_day
                 union all
                 select
-                    {%- for column in partition_by %}
-                    {{ column }},
-                    {%- endfor %}
+                    {{ partition_by | join(', ') }},
                     {{ probe_date }} as running_date,
                     {%- for total in totals %}
                     null as {{ total.name }},
