@@ -226,24 +226,33 @@ def read_warehouse(connection) -> Warehouse:
     fit_rules["points"] = fit_rules["points"].map(_num)
     fit_matches = _frame(
         connection,
-        "select scoring_date, contact_id, rule_id from intermediate.int_fit_rule_matches",
+        "select days.scoring_date, matches.contact_id, matches.rule_id "
+        "from intermediate.int_fit_rule_matches as matches "
+        "inner join intermediate.int_scoring_days as days "
+        "on matches.scoring_day = days.scoring_day",
         ["scoring_date", "contact_id", "rule_id"],
     )
     fit_matches["scoring_date"] = fit_matches["scoring_date"].map(_day)
     names = ", ".join(f"'{name}'" for name in CANDIDATE_ATTRIBUTES)
     attributes = _frame(
         connection,
-        "select scoring_date, contact_id, attribute, value_text "
-        "from intermediate.int_contact_attribute_values "
-        f"where value_text is not null and attribute in ({names})",
+        "select days.scoring_date, attribute_values.contact_id, attribute_values.attribute, "
+        "attribute_values.value_text "
+        "from intermediate.int_contact_attribute_values as attribute_values "
+        "inner join intermediate.int_scoring_days as days "
+        "on attribute_values.scoring_day = days.scoring_day "
+        "where attribute_values.value_text is not null "
+        f"and attribute_values.attribute in ({names})",
         ["scoring_date", "contact_id", "attribute", "value_text"],
     )
     attributes["scoring_date"] = attributes["scoring_date"].map(_day)
     activities = _frame(
         connection,
-        "select activities.scoring_date, activities.contact_id, activities.activity, "
+        "select days.scoring_date, activities.contact_id, activities.activity, "
         "activities.activity_date, matches.rule_id "
         "from intermediate.int_scoring_day_activities as activities "
+        "inner join intermediate.int_scoring_days as days "
+        "on activities.scoring_day = days.scoring_day "
         "left join intermediate.int_interest_rule_matches as matches "
         "on activities.activity_id = matches.activity_id",
         ["scoring_date", "contact_id", "activity", "activity_date", "rule_id"],

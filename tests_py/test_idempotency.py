@@ -1,16 +1,23 @@
 """Idempotency: two builds over the same input give identical marts, and an
-incremental run gives the same marts as a full refresh.
+incremental run gives the same marts (and incremental models) as a full refresh.
 
-Data: generated (scripts/generate_data.py, with dirty rows) up to day D = 2026-06-30.
+Data: generated (scripts/generate_data.py, with dirty rows) up to day D = 2026-06-30, with a few
+changes on day D made by hand (below).
 
 (a) `dbt build` twice over the same raw data: every table of the schemas marts and quality is
-    identical (full contents, order-independent). The second build runs int_activities
-    incrementally, so this also covers an incremental run with no new data.
-(b) Build with the raw data up to D-1 (as_of D-1); then add the raw rows of day D - a new day
-    of web, e-mail, form and event activities, and a new web identification of an older
-    anonymous visitor, whose old events (outside the lookback) must be restitched - and run an
-    incremental `dbt build --vars as_of_date D`. Separately, `dbt build --full-refresh` over all
-    the data as of D in another DuckDB file. The marts (and int_activities) are identical.
+    identical (full contents, order-independent), and so is every incremental model. The second
+    build runs the incremental models with nothing changed.
+(b) Build with the raw data up to D-1 (as_of D-1); then the raw data of day D arrives - a new day
+    of web, e-mail, form and event activities, a new web identification of an older anonymous
+    visitor, whose old events (outside the lookback) must be restitched, a contact's new CRM
+    version (a new job title), a deal won, a contact created that day, and a contact deleted
+    from the CRM - and an incremental `dbt build --vars as_of_date D` runs. Separately,
+    `dbt build --full-refresh` over all the data as of D in another DuckDB file. The marts,
+    int_activities and every incremental score model are identical, and the incremental run
+    recomputed only some contacts (the others kept their rows).
+(c) Then a seed edit (an interest rule's points and a fit rule's points): an incremental build
+    as of D gives what a full refresh with the edited seeds gives (an edited seed recomputes
+    every contact).
 """
 
 from __future__ import annotations
@@ -23,17 +30,35 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import comparable, copy_project, generate_raw, load_raw, run_dbt
+from dbt_harness import PROJECT_DIR, comparable, copy_project, generate_raw, load_raw, run_dbt
 
 from lead_scoring.benchmark import ACTIVITY_TABLES
 
-# four builds of generated data: out of `make test-fast`
+# seven builds of generated data: out of `make test-fast`
 pytestmark = pytest.mark.slow
+PROJECT_SEEDS = PROJECT_DIR / "seeds"
 
 DAY = "2026-06-30"
 DAY_BEFORE = "2026-06-29"
 COMPARED_SCHEMAS = ("marts", "quality")
 NEW_IDENTITY_AT = f"{DAY} 12:00:00"
+# the incremental models besides int_activity_log (read through int_activities), compared whole
+INCREMENTAL_MODELS = tuple(
+    f"intermediate.{name}"
+    for name in (
+        "int_activities",
+        "int_scoring_day_activities",
+        "int_contact_activity_days",
+        "int_contact_evaluation_days",
+        "int_interest_rule_points_per_activity_day",
+        "int_interest_rule_scores_per_evaluation_day",
+        "int_contact_attribute_values",
+        "int_fit_rule_matches",
+        "int_contact_fit_scores",
+        "int_lead_scores_per_evaluation_day",
+    )
+)
+FINGERPRINTS = "intermediate.int_scoring_contact_fingerprints"
 
 
 def read_csv(path: Path) -> tuple[list[str], list[dict]]:
@@ -87,6 +112,82 @@ def add_identification_of_old_visitor(folder: Path) -> str:
     )
     write_csv(folder / "web_identities.csv", columns, identities)
     return candidates[0]
+
+
+def add_crm_changes_on_day(folder: Path) -> dict[str, str]:
+    """CRM rows written on day D: a new version of an older contact with another job title, an
+    open deal won that day, and a contact created that day (with a form submission that day).
+    Returns the contact ids concerned."""
+    columns, contacts = read_csv(folder / "crm_contacts.csv")
+    older = sorted(
+        (row for row in contacts if row["contact_id"] and row["created_at"][:10] < "2026-05-01"),
+        key=lambda row: row["contact_id"],
+    )
+    retitled = dict(older[0], job_title="Chief Executive Officer", updated_at=f"{DAY} 09:00:00")
+    created = dict(
+        older[1],
+        contact_id="ct_new_on_d",
+        email="new.on.d@example.com",
+        created_at=f"{DAY} 08:00:00",
+        updated_at=f"{DAY} 08:00:00",
+    )
+    write_csv(folder / "crm_contacts.csv", columns, [*contacts, retitled, created])
+    deal_columns, deals = read_csv(folder / "crm_deals.csv")
+    open_deal = sorted(
+        (
+            row
+            for row in deals
+            if row["deal_stage"] == "open" and row["contact_id"] and row["created_at"] < DAY
+        ),
+        key=lambda row: row["deal_id"],
+    )[0]
+    won = dict(
+        open_deal, deal_stage="won", closed_at=f"{DAY} 15:00:00", updated_at=f"{DAY} 15:00:00"
+    )
+    write_csv(folder / "crm_deals.csv", deal_columns, [*deals, won])
+    form_columns, forms = read_csv(folder / "form_submissions.csv")
+    submission = {column: "" for column in form_columns}
+    submission.update(
+        submission_id="fs_new_on_d",
+        contact_id="ct_new_on_d",
+        form_type="demo_request",
+        page_url="https://www.example.com/demo",
+        submitted_at=f"{DAY} 10:00:00",
+    )
+    write_csv(folder / "form_submissions.csv", form_columns, [*forms, submission])
+    return {
+        "retitled": retitled["contact_id"],
+        "won": open_deal["contact_id"],
+        "created": "ct_new_on_d",
+    }
+
+
+def delete_contact(folder: Path, keep: set[str]) -> str:
+    """Delete every CRM row of one older contact (not one of `keep`), as a CRM export that no
+    longer has it; returns its id."""
+    columns, contacts = read_csv(folder / "crm_contacts.csv")
+    contact_id = sorted(
+        row["contact_id"]
+        for row in contacts
+        if row["contact_id"] and row["contact_id"] not in keep and row["created_at"] < "2026-05"
+    )[-1]
+    write_csv(
+        folder / "crm_contacts.csv",
+        columns,
+        [row for row in contacts if row["contact_id"] != contact_id],
+    )
+    return contact_id
+
+
+def edited_seeds(destination: Path) -> Path:
+    """The default seeds with two weights changed: the first interest rule's and the first fit
+    rule's points doubled."""
+    shutil.copytree(PROJECT_SEEDS, destination)
+    for name in ("scoring_interest_rules.csv", "scoring_fit_rules.csv"):
+        columns, rows = read_csv(destination / name)
+        rows[0]["points"] = str(float(rows[0]["points"]) * 2)
+        write_csv(destination / name, columns, rows)
+    return destination
 
 
 def without_day(full: Path, folder: Path, day: str) -> None:
@@ -167,44 +268,58 @@ def runs(tmp_path_factory):
     full_raw = root / "raw_full"
     generate(full_raw)
     visitor = add_identification_of_old_visitor(full_raw)
+    changed = add_crm_changes_on_day(full_raw)
     without_day(full_raw, root / "raw_before", DAY)
+    # gone from the export of day D, there the day before
+    changed["deleted"] = delete_contact(full_raw, set(changed.values()))
     project = copy_project(root / "project")
+    edited = copy_project(root / "project_edited", seeds_dir=edited_seeds(root / "seeds_edited"))
     full_db = root / "full" / "warehouse.duckdb"
     incremental_db = root / "incremental" / "warehouse.duckdb"
     for database in (full_db, incremental_db):
         database.parent.mkdir()
+    compared = (*INCREMENTAL_MODELS, FINGERPRINTS)
 
     def full_refresh_twice():
         assert load_raw(full_raw, full_db).returncode == 0
-        dbt_build(project_copy("full"), full_db, DAY, "--full-refresh")
-        first = snapshot(full_db, ("intermediate.int_activities",))
-        dbt_build(project_copy("full"), full_db, DAY)
-        second = snapshot(full_db, ("intermediate.int_activities",))
-        return first, second
+        dbt_build(project_copy("full", project), full_db, DAY, "--full-refresh")
+        first = snapshot(full_db, compared)
+        dbt_build(project_copy("full", project), full_db, DAY)
+        second = snapshot(full_db, compared)
+        dbt_build(project_copy("full_edited", edited), full_db, DAY, "--full-refresh")
+        return first, second, snapshot(full_db, compared)
 
     def day_by_day():
         assert load_raw(root / "raw_before", incremental_db).returncode == 0
-        dbt_build(project_copy("incremental"), incremental_db, DAY_BEFORE)
+        dbt_build(project_copy("incremental", project), incremental_db, DAY_BEFORE)
+        before = snapshot(incremental_db, (FINGERPRINTS,))
         assert load_raw(full_raw, incremental_db).returncode == 0
-        dbt_build(project_copy("incremental"), incremental_db, DAY)
-        return snapshot(incremental_db, ("intermediate.int_activities",))
+        dbt_build(project_copy("incremental", project), incremental_db, DAY)
+        after = snapshot(incremental_db, compared)
+        dbt_build(project_copy("incremental_edited", edited), incremental_db, DAY)
+        return before, after, snapshot(incremental_db, compared)
 
-    def project_copy(name: str) -> Path:
+    def project_copy(name: str, source: Path) -> Path:
         # each thread runs dbt in a project folder of its own (target/ and logs/ are per run)
         destination = root / f"project_{name}"
         if not destination.exists():
-            shutil.copytree(project, destination)
+            shutil.copytree(source, destination)
         return destination
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         full = pool.submit(full_refresh_twice)
         incremental = pool.submit(day_by_day)
-        first, second = full.result()
+        first, second, full_edited = full.result()
+        day_before, incremental_day, incremental_edited = incremental.result()
         return {
             "first": first,
             "second": second,
-            "incremental": incremental.result(),
+            "full_edited": full_edited,
+            "day_before": day_before,
+            "incremental": incremental_day,
+            "incremental_edited": incremental_edited,
             "visitor": visitor,
+            "changed": changed,
             "full_db": full_db,
         }
 
@@ -216,7 +331,37 @@ def test_two_builds_over_the_same_input_give_identical_marts(runs):
 
 
 def test_incremental_run_gives_the_marts_of_a_full_refresh(runs):
+    assert set(INCREMENTAL_MODELS) <= set(runs["incremental"])
     assert differences(runs["first"], runs["incremental"]) == []
+
+
+def test_incremental_run_recomputes_only_the_changed_contacts(runs):
+    """The day's run kept the rows of most contacts: their fingerprint did not change from D-1
+    to D, on both scoring days; and it recomputed the contacts whose CRM record, deal or
+    existence changed on D."""
+
+    def fingerprints(snapshot_: dict) -> dict[tuple[str, str], str]:
+        return {(day, contact): value for day, contact, value in snapshot_[FINGERPRINTS]}
+
+    before, after = fingerprints(runs["day_before"]), fingerprints(runs["incremental"])
+    for scoring_day in ("as_of_date", "backtest_date"):
+        keys = [key for key in after if key[0] == scoring_day]
+        kept = [key for key in keys if before.get(key) == after[key]]
+        assert 0 < len(kept) < len(keys), (scoring_day, len(kept), len(keys))
+    changed = runs["changed"]
+    for role in ("retitled", "won"):
+        key = ("as_of_date", changed[role])
+        assert key in before and before[key] != after[key], role
+    assert ("as_of_date", changed["created"]) in after
+    assert ("as_of_date", changed["created"]) not in before
+    assert ("as_of_date", changed["deleted"]) in before
+    assert ("as_of_date", changed["deleted"]) not in after
+
+
+def test_incremental_run_after_a_seed_edit_gives_the_full_refresh(runs):
+    assert differences(runs["full_edited"], runs["incremental_edited"]) == []
+    # the edit changed the scores: the comparison above is not of two unchanged builds
+    assert runs["full_edited"]["marts.fct_lead_scores"] != runs["first"]["marts.fct_lead_scores"]
 
 
 def test_the_new_day_and_the_restitched_visitor_are_in_the_data(runs):

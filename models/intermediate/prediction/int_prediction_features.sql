@@ -23,7 +23,14 @@ attribute_values as (
 ),
 
 activities as (
-    select * from {{ ref('int_scoring_day_activities') }}
+    select
+        scoring_days.scoring_date,
+        activities.contact_id,
+        activities.activity,
+        activities.activity_date
+    from {{ ref('int_scoring_day_activities') }} as activities
+    inner join {{ ref('int_scoring_days') }} as scoring_days
+        on activities.scoring_day = scoring_days.scoring_day
 ),
 
 attributes as (

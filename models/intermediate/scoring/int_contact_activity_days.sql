@@ -1,13 +1,29 @@
+{{ config(
+    materialized=scoring_history_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_scoring_contacts() }}",
+    on_schema_change='fail',
+) }}
+
 -- What the lifecycle stage of a day needs to know about a contact's activity days, per scoring
 -- day: whether the day had engagement (any activity but e-mail bounces and unsubscribes, for the
--- inactivity rule) and how many conversions (form-like activities) of each kind it had.
-with activities as (
-    select * from {{ ref('int_scoring_day_activities') }}
+-- inactivity rule), how many conversions (form-like activities) of each kind it had, and its
+-- latest activity. Incremental by contact (int_scoring_contact_fingerprints).
+with changed as (
+    {{ changed_scoring_contacts() }}
+),
+
+activities as (
+    select activities.*
+    from {{ ref('int_scoring_day_activities') }} as activities
+    inner join changed
+        on activities.scoring_day = changed.scoring_day
+            and activities.contact_id = changed.contact_id
 ),
 
 per_day as (
     select
-        scoring_date,
+        scoring_day,
         contact_id,
         activity_date,
         max(
@@ -21,9 +37,20 @@ per_day as (
                     ) then 1
                 else 0
             end
-        ) as other_conversions
+        ) as other_conversions,
+        max(occurred_at) as last_occurred_at
     from activities
-    group by scoring_date, contact_id, activity_date
+    group by scoring_day, contact_id, activity_date
+),
+
+final as (
+    select
+        per_day.*,
+        changed.input_fingerprint
+    from per_day
+    inner join changed
+        on per_day.scoring_day = changed.scoring_day
+            and per_day.contact_id = changed.contact_id
 )
 
-select * from per_day
+select * from final

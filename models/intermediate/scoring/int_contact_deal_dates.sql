@@ -13,6 +13,7 @@ deal_versions as (
 
 deals as (
     select
+        scoring_days.scoring_day,
         scoring_days.scoring_date,
         deal_versions.contact_id,
         cast(deal_versions.created_at as date) as deal_created_date,
@@ -28,12 +29,13 @@ deals as (
 
 per_contact as (
     select
+        scoring_day,
         scoring_date,
         contact_id,
         min(deal_created_date) as first_deal_created_date,
         min(case when deal_won_date <= scoring_date then deal_won_date end) as first_deal_won_date
     from deals
-    group by scoring_date, contact_id
+    group by scoring_day, scoring_date, contact_id
 )
 
 select * from per_contact

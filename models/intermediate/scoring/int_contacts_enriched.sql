@@ -37,6 +37,15 @@ companies as (
 ),
 
 -- seniority, e-mail domain, free e-mail and the wide row (macros/scoring/enriched_contacts.sql)
-{{ enriched_contacts('contacts', 'companies') }}
+{{ enriched_contacts('contacts', 'companies') }},
 
-select * from enriched
+final as (
+    select
+        scoring_days.scoring_day,
+        enriched.*
+    from enriched
+    inner join scoring_days
+        on enriched.scoring_date = scoring_days.scoring_date
+)
+
+select * from final

@@ -1,6 +1,28 @@
+{{ config(
+    materialized=scoring_history_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_scoring_contacts() }}",
+    on_schema_change='fail',
+) }}
+
 -- Fit rules that hold for a contact, one row per scoring day, contact and matching rule.
-with attribute_values as (
-    select * from {{ ref('int_contact_attribute_values') }}
+-- Incremental by contact (int_scoring_contact_fingerprints).
+with changed as (
+    {{ changed_scoring_contacts() }}
+),
+
+attribute_values as (
+    select
+        attribute_values.scoring_day,
+        attribute_values.contact_id,
+        attribute_values.attribute,
+        attribute_values.value_text,
+        attribute_values.value_number,
+        changed.input_fingerprint
+    from {{ ref('int_contact_attribute_values') }} as attribute_values
+    inner join changed
+        on attribute_values.scoring_day = changed.scoring_day
+            and attribute_values.contact_id = changed.contact_id
 ),
 
 rules as (
@@ -14,7 +36,7 @@ rule_values as (
 
 item_matches as (
     select
-        attribute_values.scoring_date,
+        attribute_values.scoring_day,
         attribute_values.contact_id,
         attribute_values.value_text,
         rules.rule_id,
@@ -23,6 +45,7 @@ item_matches as (
         rules.operator,
         rules.points,
         rules.is_disqualifying,
+        attribute_values.input_fingerprint,
         case
             when {{ rule_item_matches(
                 'rules.operator', 'attribute_values.value_text', 'attribute_values.value_number',
@@ -39,7 +62,7 @@ item_matches as (
 
 per_rule as (
     select
-        scoring_date,
+        scoring_day,
         contact_id,
         rule_id,
         level,
@@ -48,22 +71,25 @@ per_rule as (
         value_text,
         points,
         is_disqualifying,
+        input_fingerprint,
         max(is_item_match) as any_item_matches
     from item_matches
     group by
-        scoring_date, contact_id, rule_id, level, attribute, operator, value_text, points, is_disqualifying
+        scoring_day, contact_id, rule_id, level, attribute, operator, value_text, points,
+        is_disqualifying, input_fingerprint
 ),
 
 matched as (
     select
-        scoring_date,
+        scoring_day,
         contact_id,
         rule_id,
         level,
         attribute,
         value_text as attribute_value,
         points,
-        is_disqualifying
+        is_disqualifying,
+        input_fingerprint
     from per_rule
     where {{ rule_condition_holds('operator', 'value_text', 'any_item_matches') }}
 )

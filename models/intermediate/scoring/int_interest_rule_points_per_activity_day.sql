@@ -1,7 +1,28 @@
+{{ config(
+    materialized=scoring_history_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_scoring_contacts() }}",
+    on_schema_change='fail',
+) }}
+
 -- Matched interest points per scoring day, contact, rule and activity day, before decay: the
--- grain at which decay is applied (age is counted in whole days).
-with activities as (
-    select * from {{ ref('int_scoring_day_activities') }}
+-- grain at which decay is applied (age is counted in whole days). Incremental by contact
+-- (int_scoring_contact_fingerprints).
+with changed as (
+    {{ changed_scoring_contacts() }}
+),
+
+activities as (
+    select
+        activities.scoring_day,
+        activities.contact_id,
+        activities.activity_id,
+        activities.activity_date,
+        changed.input_fingerprint
+    from {{ ref('int_scoring_day_activities') }} as activities
+    inner join changed
+        on activities.scoring_day = changed.scoring_day
+            and activities.contact_id = changed.contact_id
 ),
 
 matches as (
@@ -10,16 +31,17 @@ matches as (
 
 daily as (
     select
-        activities.scoring_date,
+        activities.scoring_day,
         activities.contact_id,
         matches.rule_id,
         activities.activity_date,
         count(*) as matches,
-        sum(matches.points) as points
+        sum(matches.points) as points,
+        max(activities.input_fingerprint) as input_fingerprint
     from activities
     inner join matches
         on activities.activity_id = matches.activity_id
-    group by activities.scoring_date, activities.contact_id, matches.rule_id, activities.activity_date
+    group by activities.scoring_day, activities.contact_id, matches.rule_id, activities.activity_date
 )
 
 select * from daily

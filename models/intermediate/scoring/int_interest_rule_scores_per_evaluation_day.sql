@@ -1,144 +1,53 @@
--- Interest points per scoring day, contact, evaluation day and rule: each day's matched
--- points decay with the rule's half-life, drop out once their age reaches window_days, and the
--- rule's total is capped at max_points keeping its sign.
---
--- Linear in the rows it reads: p × 0.5^((d − t)/h) = p × w(t) / w(d) with
--- w(t) = 0.5^((ref − t)/h), so one running sum of p × w(t) per contact and rule, read on each
--- evaluation day d (running_totals_on_days) and divided by w(d), gives that day's decayed total;
--- a matched day also leaves the running sum window_days later, which makes the sum a windowed
--- one. ref is the contact's last matched day of the rule, so every weight stays in double range
--- over the contact's history.
-with evaluation_days as (
-    select * from {{ ref('int_contact_evaluation_days') }}
+{{ config(
+    materialized=scoring_history_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_scoring_contacts() }}",
+    on_schema_change='fail',
+) }}
+
+-- Interest points per scoring day, contact, evaluation day before the scoring day and rule
+-- (decay, windows and caps: macros/scoring/interest_rule_scores.sql; the scoring day itself:
+-- int_interest_rule_scores_on_scoring_day). Incremental by contact
+-- (int_scoring_contact_fingerprints).
+with changed as (
+    {{ changed_scoring_contacts() }}
+),
+
+evaluation_days as (
+    select
+        evaluation_days.scoring_day,
+        evaluation_days.contact_id,
+        evaluation_days.evaluation_date
+    from {{ ref('int_contact_evaluation_days') }} as evaluation_days
+    inner join changed
+        on evaluation_days.scoring_day = changed.scoring_day
+            and evaluation_days.contact_id = changed.contact_id
 ),
 
 daily_points as (
-    select * from {{ ref('int_interest_rule_points_per_activity_day') }}
-),
-
-rules as (
-    select * from {{ ref('int_scoring__interest_rules') }}
-),
-
-contact_rules as (
     select
-        daily_points.scoring_date,
+        daily_points.scoring_day,
         daily_points.contact_id,
         daily_points.rule_id,
-        min(daily_points.activity_date) as first_match_date,
-        max(daily_points.activity_date) as reference_date,
-        max(rules.half_life_days) as half_life_days,
-        max(rules.window_days) as window_days,
-        max(rules.max_points) as max_points
-    from daily_points
-    inner join rules
-        on daily_points.rule_id = rules.rule_id
-    group by daily_points.scoring_date, daily_points.contact_id, daily_points.rule_id
+        daily_points.activity_date,
+        daily_points.matches,
+        daily_points.points
+    from {{ ref('int_interest_rule_points_per_activity_day') }} as daily_points
+    inner join changed
+        on daily_points.scoring_day = changed.scoring_day
+            and daily_points.contact_id = changed.contact_id
 ),
 
--- a matched day enters the running sum with its points weighted by w(day) ...
-entries as (
+{{ interest_rule_scores_on_days() }},
+
+final as (
     select
-        daily_points.scoring_date,
-        daily_points.contact_id,
-        daily_points.rule_id,
-        daily_points.activity_date as event_date,
-        daily_points.matches as matches_change,
-        daily_points.points * {{ decay_weight(
-            'contact_rules.reference_date', 'daily_points.activity_date', 'contact_rules.half_life_days'
-        ) }} as weighted_points_change,
-        contact_rules.window_days
-    from daily_points
-    inner join contact_rules
-        on daily_points.scoring_date = contact_rules.scoring_date
-            and daily_points.contact_id = contact_rules.contact_id
-            and daily_points.rule_id = contact_rules.rule_id
-),
-
--- ... and leaves it window_days later, when its age reaches the window
-exits as (
-    select
-        scoring_date,
-        contact_id,
-        rule_id,
-        cast(
-            {{ dbt.dateadd('day', 'cast(window_days as ' ~ dbt.type_int() ~ ')', 'event_date') }}
-            as date
-        ) as event_date,
-        -1 * matches_change as matches_change,
-        -1 * weighted_points_change as weighted_points_change
-    from entries
-    where window_days is not null
-),
-
-changes as (
-    select
-        scoring_date,
-        contact_id,
-        rule_id,
-        event_date,
-        matches_change,
-        weighted_points_change
-    from entries
-    union all
-    select * from exits
-    where event_date <= scoring_date
-),
-
--- every evaluation day reads the running sum of each rule matched on or before it
-probes as (
-    select
-        evaluation_days.scoring_date,
-        evaluation_days.contact_id,
-        contact_rules.rule_id,
-        evaluation_days.evaluation_date,
-        contact_rules.reference_date,
-        contact_rules.half_life_days,
-        contact_rules.max_points
-    from evaluation_days
-    inner join contact_rules
-        on evaluation_days.scoring_date = contact_rules.scoring_date
-            and evaluation_days.contact_id = contact_rules.contact_id
-            and evaluation_days.evaluation_date >= contact_rules.first_match_date
-),
-
-running as (
-    {{ running_totals_on_days(
-        'changes', 'probes', ['scoring_date', 'contact_id', 'rule_id'], 'event_date', 'evaluation_date',
-        [
-            {'name': 'matches', 'aggregate': 'sum', 'column': 'matches_change'},
-            {'name': 'weighted_points', 'aggregate': 'sum', 'column': 'weighted_points_change'},
-        ]) }}
-),
-
-per_rule as (
-    select
-        scoring_date,
-        contact_id,
-        evaluation_date,
-        rule_id,
-        max_points,
-        matches,
-        case
-            -- every match has left the window: exactly nothing (no rounding residue)
-            when matches = 0 then 0
-            else weighted_points / {{ decay_weight(
-                'reference_date', 'evaluation_date', 'half_life_days'
-            ) }}
-        end as uncapped_points
-    from running
-),
-
-capped as (
-    select
-        scoring_date,
-        contact_id,
-        evaluation_date,
-        rule_id,
-        matches,
-        uncapped_points,
-        {{ capped_points('uncapped_points', 'max_points') }} as points
-    from per_rule
+        interest_rule_scores.*,
+        changed.input_fingerprint
+    from interest_rule_scores
+    inner join changed
+        on interest_rule_scores.scoring_day = changed.scoring_day
+            and interest_rule_scores.contact_id = changed.contact_id
 )
 
-select * from capped
+select * from final

@@ -30,7 +30,7 @@ engaged as (
     select distinct activity_days.contact_id
     from {{ ref('int_contact_activity_days') }} as activity_days
     cross join settings
-    where activity_days.scoring_date = {{ as_of_date() }}
+    where activity_days.scoring_day = 'as_of_date'
         and activity_days.has_engagement = 1
         and activity_days.activity_date <= {{ as_of_date() }}
         and {{ dbt.datediff(

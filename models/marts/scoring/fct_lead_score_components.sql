@@ -3,7 +3,7 @@
 -- rows add up to the interest score before the floor at 0 and interest_max.
 with fit_matches as (
     select * from {{ ref('int_fit_rule_matches') }}
-    where scoring_date = {{ as_of_date() }}
+    where scoring_day = 'as_of_date'
 ),
 
 fit_rules as (
@@ -11,9 +11,8 @@ fit_rules as (
 ),
 
 interest_scores as (
-    select * from {{ ref('int_interest_rule_scores_per_evaluation_day') }}
-    where scoring_date = {{ as_of_date() }}
-        and evaluation_date = {{ as_of_date() }}
+    select * from {{ ref('int_interest_rule_scores_on_scoring_day') }}
+    where scoring_day = 'as_of_date'
 ),
 
 interest_rules as (
@@ -21,9 +20,8 @@ interest_rules as (
 ),
 
 daily as (
-    select * from {{ ref('int_lead_scores_per_evaluation_day') }}
-    where scoring_date = {{ as_of_date() }}
-        and evaluation_date = {{ as_of_date() }}
+    select * from {{ ref('int_lead_scores_per_scoring_day') }}
+    where scoring_day = 'as_of_date'
 ),
 
 fit_components as (

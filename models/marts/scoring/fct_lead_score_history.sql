@@ -1,11 +1,8 @@
 -- One row per contact and evaluation day: the scores, grade and stage computed that
--- day, and the stage reached so far (stages never move backward).
-with daily as (
-    select * from {{ ref('int_lead_scores_per_evaluation_day') }}
-    where scoring_date = {{ as_of_date() }}
-),
-
-history as (
+-- day, and the stage reached so far (stages never move backward). The days before as_of_date
+-- come from int_lead_scores_per_evaluation_day, as_of_date itself from
+-- int_lead_scores_per_scoring_day.
+with history as (
     select
         contact_id,
         evaluation_date,
@@ -15,11 +12,37 @@ history as (
         grade,
         is_disqualified,
         computed_stage,
-        {{ lifecycle_stage_name(
-            'max(computed_stage_rank) over (partition by contact_id order by evaluation_date '
-            ~ 'rows between unbounded preceding and current row)') }} as reached_stage,
+        {{ lifecycle_stage_name('reached_stage_rank') }} as reached_stage
+    from {{ ref('int_lead_scores_per_evaluation_day') }}
+    where scoring_day = 'as_of_date'
+),
+
+scoring_day as (
+    select
+        contact_id,
+        scoring_date as evaluation_date,
+        fit_score,
+        interest_score,
+        lead_score,
+        grade,
+        is_disqualified,
+        computed_stage,
+        lifecycle_stage as reached_stage
+    from {{ ref('int_lead_scores_per_scoring_day') }}
+    where scoring_day = 'as_of_date'
+),
+
+unioned as (
+    select * from history
+    union all
+    select * from scoring_day
+),
+
+final as (
+    select
+        unioned.*,
         {{ as_of_date() }} as as_of_date
-    from daily
+    from unioned
 )
 
-select * from history
+select * from final
