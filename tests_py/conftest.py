@@ -8,6 +8,13 @@ it takes a copy with ``scoring_warehouse_copy``):
   test_scoring_end_to_end.py is worked out on.
 - ``generated_raw``: ``generated_raw(*options)`` is a folder of generated raw CSV files
   (scripts/generate_data.py *options), written once per session for each set of options.
+- ``postgres_fixture``: the hand-worked fixture built on a PostgreSQL database of its own
+  (dropped at the end), for tests_py/test_postgres.py, test_what_if.py (which leaves it as it
+  found it) and test_great_expectations.py (which corrupts a copy: create_postgres_database with
+  a template).
+- ``spark_builds``: the hand-worked fixture and a small generated data set, each built on Spark
+  and on DuckDB (four builds at once), for tests_py/test_spark.py; test_what_if.py's Spark leg
+  reuses the fixture's Spark warehouse (it leaves it as it found it).
 
 Servers and programs a test needs, as fixtures that skip without them, and fail in CI
 (``dbt_harness.skip_or_fail``): ``postgres_server``, ``spark_available``, ``chromium``. A test
@@ -26,14 +33,25 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from dbt_harness import (
+    AS_OF,
+    FIXTURE,
     Built,
     build_fixture,
+    build_on_target,
+    copy_project,
+    create_postgres_database,
+    drop_postgres_database,
     generate_raw,
+    load_raw,
     postgres_unavailable,
+    run_dbt,
     skip_or_fail,
     spark_unavailable,
 )
@@ -133,3 +151,81 @@ def chromium() -> str:
     if found is None:
         skip_or_fail("no chromium on PATH (apt-get install -y chromium)")
     return found
+
+
+# --- the hand-worked fixture on PostgreSQL, built once -------------------------------------------
+
+
+@dataclass(frozen=True)
+class PostgresBuilt:
+    database: str
+    project: Path
+
+
+@pytest.fixture(scope="session")
+def postgres_fixture(postgres_server, tmp_path_factory):
+    """The hand-worked fixture loaded and built (`dbt build` as of AS_OF) on a PostgreSQL database
+    of its own, dropped at the end of the session. Leave it as you found it; to change it, copy
+    it: create_postgres_database(name, template=postgres_fixture.database)."""
+    folder = tmp_path_factory.mktemp("postgres_fixture")
+    database = create_postgres_database(f"lead_scoring_test_fixture_{os.getpid()}")
+    project = copy_project(folder / "project", seeds_dir=FIXTURE / "seeds")
+    loaded = load_raw(FIXTURE / "raw", None, target="postgres", database=database)
+    assert loaded.returncode == 0, loaded.stderr
+    built = run_dbt(
+        project,
+        None,
+        "build",
+        "--vars",
+        f"{{as_of_date: '{AS_OF}'}}",
+        target="postgres",
+        database=database,
+    )
+    assert built.returncode == 0, built.stdout[-5000:]
+    yield PostgresBuilt(database, project)
+    drop_postgres_database(database)
+
+
+# --- the same inputs on Spark and on DuckDB, built once ----------------------------------------
+
+# the generated input of the Spark comparison: small (Spark's cost is per statement, not per row)
+# but with dirty rows
+SPARK_GENERATED = ("--contacts", "150", "--days", "90", "--dirty-share", "0.05", "--seed", "11")
+
+
+@pytest.fixture(scope="session")
+def spark_builds(spark_available, generated_raw, tmp_path_factory, request) -> dict:
+    """{(data, target): build} for data fixture / generated and target spark / duckdb, all built
+    at once (Spark is slow to start and mostly waits on one core). The fixture's Spark build runs
+    every node and then int_activity_log again (an incremental run); the generated builds leave
+    dbt's unit tests out (they test the code, not the data: the fixture's build runs them)."""
+    root = tmp_path_factory.mktemp("spark")
+    generated = generated_raw("--as-of", AS_OF, *SPARK_GENERATED)
+    inputs = {
+        "fixture": (FIXTURE / "raw", FIXTURE / "seeds"),
+        "generated": (generated, None),
+    }
+    jobs = {
+        (data, target): (f"{data}_{target}", root, raw_dir, seeds_dir, target)
+        for data, (raw_dir, seeds_dir) in inputs.items()
+        for target in ("spark", "duckdb")
+    }
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        futures = {
+            key: pool.submit(
+                build_on_target,
+                *args,
+                incremental=key == ("fixture", "spark"),
+                unit_tests=key[0] == "fixture",
+            )
+            for key, args in jobs.items()
+        }
+        done = {key: future.result() for key, future in futures.items()}
+    wall = round(time.monotonic() - started, 1)
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"\nspark vs duckdb builds, all at once: {wall}s wall")
+        for (data, target), build in done.items():
+            reporter.write_line(f"  {data}/{target}: {build.get('timings')}")
+    return done

@@ -13,15 +13,11 @@ from pathlib import Path
 import duckdb
 import pytest
 from dbt_harness import (
-    FIXTURE,
     PROJECT_DIR,
-    copy_project,
     create_postgres_database,
     drop_postgres_database,
     environment,
-    load_raw,
     postgres_connect,
-    run_dbt,
 )
 
 SCRIPT = PROJECT_DIR / "scripts" / "run_great_expectations.py"
@@ -207,24 +203,15 @@ def test_missing_warehouse_is_a_clear_error(tmp_path):
     assert "nothing.duckdb does not exist" in result.stderr
 
 
-def test_postgres_uses_the_sql_datasource(postgres_server, tmp_path):
+def test_postgres_uses_the_sql_datasource(postgres_fixture, tmp_path):
     """On PostgreSQL the same suite runs through GX's SQL datasource: it passes on the fixture
-    build and names the corrupted rows. Skipped without a server (failed in CI)."""
-    database = create_postgres_database(f"lead_scoring_test_gx_{os.getpid()}")
+    build (a copy of the session's, conftest.py postgres_fixture) and names the corrupted rows.
+    Skipped without a server (failed in CI)."""
+    database = create_postgres_database(
+        f"lead_scoring_test_gx_{os.getpid()}", template=postgres_fixture.database
+    )
     try:
-        project = copy_project(tmp_path / "project", seeds_dir=FIXTURE / "seeds")
-        loaded = load_raw(FIXTURE / "raw", None, target="postgres", database=database)
-        assert loaded.returncode == 0, loaded.stderr
-        built = run_dbt(
-            project,
-            None,
-            "build",
-            "--vars",
-            "{as_of_date: '2026-06-30'}",
-            target="postgres",
-            database=database,
-        )
-        assert built.returncode == 0, built.stdout[-5000:]
+        project = postgres_fixture.project
         good = run_suite(None, tmp_path / "docs", "postgres", database, project / "target")
         assert good.returncode == 0, good.stderr[-5000:]
         assert (tmp_path / "docs" / "index.html").is_file()

@@ -29,7 +29,6 @@ import duckdb
 import pytest
 from dbt_harness import (
     AS_OF,
-    FIXTURE,
     PROJECT_DIR,
     comparable,
     copy_project,
@@ -79,13 +78,10 @@ def database_name(label: str) -> str:
     return f"lead_scoring_test_{label}_{os.getpid()}"
 
 
-def build_both(
-    root: Path, raw_dir: Path, seeds_dir: Path | None, label: str, duckdb_built: Path | None = None
-):
+def build_both(root: Path, raw_dir: Path, seeds_dir: Path | None, label: str):
     """Load raw_dir and run `dbt build` on DuckDB and on a fresh PostgreSQL database (side by
-    side: the two builds share no file or database); duckdb_built: the DuckDB side is that file,
-    already built from the same input (only read)."""
-    duckdb_file = duckdb_built or root / "warehouse.duckdb"
+    side: the two builds share no file or database)."""
+    duckdb_file = root / "warehouse.duckdb"
     database = create_postgres_database(database_name(label))
 
     def on_duckdb() -> None:
@@ -104,9 +100,8 @@ def build_both(
         )
         assert built.returncode == 0, built.stdout[-5000:]
 
-    builds = [on_postgres] if duckdb_built else [on_duckdb, on_postgres]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for future in [pool.submit(build) for build in builds]:
+        for future in [pool.submit(build) for build in (on_duckdb, on_postgres)]:
             future.result()
     return duckdb_file, database
 
@@ -146,14 +141,10 @@ def assert_same_tables(duckdb_file: Path, database: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def fixture_build(postgres_server, scoring_warehouse, tmp_path_factory):
-    """The fixture on PostgreSQL beside the session's DuckDB build of it (conftest.py)."""
-    root = tmp_path_factory.mktemp("pg_fixture")
-    duckdb_file, database = build_both(
-        root, FIXTURE / "raw", FIXTURE / "seeds", "fixture", scoring_warehouse.database
-    )
-    yield duckdb_file, database
-    drop_postgres_database(database)
+def fixture_build(postgres_fixture, scoring_warehouse):
+    """The fixture on PostgreSQL beside the session's DuckDB build of it (both built once per
+    session: conftest.py)."""
+    return scoring_warehouse.database, postgres_fixture.database
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,16 @@
 Two inputs, each built once on Spark and once on DuckDB with the same as_of_date: the hand-worked
 scoring fixture (tests_py/fixtures/scoring, its own seeds) and a small generated data set with
 dirty rows (default seeds). On Spark the raw files are loaded with scripts/load_raw.py
---target spark, then `dbt build` runs every seed, model, data test and unit test; it must pass.
+--target spark, then `dbt build` runs every seed, model and data test, and for the fixture every
+unit test too (they test the code, not the data); it must pass.
 fct_lead_scores, fct_lead_score_components, the hand-over queue, the account scores, the source
 performance and the labels must then be equal on both engines: scores (floating-point columns)
 to 0.01, every other column exactly.
 
-The four builds run at the same time (Spark is slow to start and mostly waits on one core). The
-Spark marts are read from their parquet files in the test's Spark warehouse folder, with DuckDB,
-so no second Spark session is started for the comparison.
+The four builds run at the same time, once per session (the `spark_builds` fixture of
+conftest.py; tests_py/test_what_if.py reuses the fixture's Spark warehouse). The Spark marts are
+read from their parquet files in the test's Spark warehouse folder, with DuckDB, so no second
+Spark session is started for the comparison.
 
 Skipped when pyspark, dbt-spark or Java is missing (pip install -r requirements-spark.txt); with
 CI=true it fails instead (the `spark_available` fixture of conftest.py; the tests carry the
@@ -19,18 +21,13 @@ CI=true it fails instead (the `spark_available` fixture of conftest.py; the test
 
 from __future__ import annotations
 
-import json
 import math
-import time
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import AS_OF, FIXTURE, comparable, copy_project, load_raw, run_dbt
+from dbt_harness import comparable
 
 pytestmark = pytest.mark.usefixtures("spark_available")
-VARS = f"{{as_of_date: '{AS_OF}'}}"
 MARTS = {
     "fct_lead_scores": ("contact_id",),
     "fct_lead_score_components": ("contact_id", "rule_id"),
@@ -42,135 +39,6 @@ MARTS = {
     "dim_scoring_labels": ("label_kind", "label_value"),
 }
 SCORE_TOLERANCE = 0.01
-# the generated input: small (Spark's cost is per statement, not per row) but with dirty rows
-GENERATED = ("--contacts", "150", "--days", "90", "--dirty-share", "0.05", "--seed", "11")
-
-
-def _timed(label: str, timings: dict, function, *args, **kwargs):
-    started = time.monotonic()
-    result = function(*args, **kwargs)
-    timings[label] = round(time.monotonic() - started, 1)
-    return result
-
-
-def _build(
-    name: str,
-    root: Path,
-    raw_dir: Path,
-    seeds_dir: Path | None,
-    target: str,
-    incremental: bool = False,
-) -> dict:
-    """Load raw_dir and run `dbt build` on one target in a project copy of its own; with
-    incremental, then run int_activity_log (the stored stream int_activities reads) again: an
-    incremental run."""
-    timings: dict[str, float] = {}
-    project = copy_project(root / name / "project", seeds_dir=seeds_dir)
-    if target == "spark":
-        location = {"duckdb_path": None, "spark_dir": root / name / "spark"}
-    else:
-        location = {"duckdb_path": root / name / "warehouse.duckdb"}
-    loaded = _timed(
-        "load",
-        timings,
-        load_raw,
-        raw_dir,
-        location["duckdb_path"],
-        target=target,
-        spark_dir=location.get("spark_dir"),
-    )
-    if loaded.returncode != 0:
-        return {"error": f"load_raw --target {target} failed:\n{loaded.stderr[-5000:]}"}
-    result = _timed(
-        "dbt build",
-        timings,
-        run_dbt,
-        project,
-        location["duckdb_path"],
-        "build",
-        "--vars",
-        VARS,
-        target=target,
-        spark_dir=location.get("spark_dir"),
-    )
-    built = {"project": project, "result": result, "timings": timings, **location}
-    run_results = project / "target" / "run_results.json"
-    # kept now: a later dbt command in this project writes its own run_results.json
-    built["run_results"] = json.loads(run_results.read_text()) if run_results.exists() else None
-    if incremental and result.returncode == 0:
-        # int_activity_log is incremental (insert_overwrite of activity_date partitions on
-        # Spark): a second run over the same input must replace its days with the same rows
-        built["activities_before"] = _spark_table_rows(
-            location["spark_dir"], "intermediate", "int_activity_log"
-        )
-        built["incremental"] = _timed(
-            "dbt run int_activity_log (incremental)",
-            timings,
-            run_dbt,
-            project,
-            None,
-            "run",
-            "--select",
-            "int_activity_log",
-            "--vars",
-            VARS,
-            target=target,
-            spark_dir=location["spark_dir"],
-        )
-        built["activities_after"] = _spark_table_rows(
-            location["spark_dir"], "intermediate", "int_activity_log"
-        )
-    return built
-
-
-def _spark_table_rows(spark_dir: Path, database: str, table: str) -> list[tuple]:
-    """Rows of a Spark table, sorted, read from its parquet files (partition folders included)."""
-    files = spark_dir / "warehouse" / f"{database}.db" / table
-    connection = duckdb.connect()
-    try:
-        connection.execute("set TimeZone = 'UTC'")
-        relation = f"read_parquet('{files}/**/*.parquet', hive_partitioning = true)"
-        cursor = connection.execute(f"select * from {relation}")
-        columns = [description[0] for description in cursor.description]
-        rows = cursor.fetchall()
-    finally:
-        connection.close()
-    order = sorted(range(len(columns)), key=lambda i: columns[i])
-    return sorted(tuple(str(row[i]) for i in order) for row in rows)
-
-
-@pytest.fixture(scope="module")
-def builds(generated_raw, tmp_path_factory, request) -> dict:
-    root = tmp_path_factory.mktemp("spark")
-    generated = generated_raw("--as-of", AS_OF, *GENERATED)
-    inputs = {
-        "fixture": (FIXTURE / "raw", FIXTURE / "seeds"),
-        "generated": (generated, None),
-    }
-    jobs = {
-        (data, target): (
-            f"{data}_{target}",
-            root,
-            raw_dir,
-            seeds_dir,
-            target,
-            data == "fixture" and target == "spark",
-        )
-        for data, (raw_dir, seeds_dir) in inputs.items()
-        for target in ("spark", "duckdb")
-    }
-    started = time.monotonic()
-    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-        futures = {key: pool.submit(_build, *args) for key, args in jobs.items()}
-        done = {key: future.result() for key, future in futures.items()}
-    wall = round(time.monotonic() - started, 1)
-    timing_lines = [f"{d}/{t}: {b.get('timings')}" for (d, t), b in done.items()]
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"\nspark vs duckdb builds, all at once: {wall}s wall")
-        for line in timing_lines:
-            reporter.write_line(f"  {line}")
-    return done
 
 
 def _passed(build: dict) -> None:
@@ -232,9 +100,9 @@ def _differences(mart: str, duck: tuple, spark: tuple) -> list[str]:
 
 
 @pytest.mark.parametrize("data", ["fixture", "generated"])
-def test_dbt_build_passes_on_both_engines(builds, data):
-    _passed(builds[(data, "duckdb")])
-    spark = builds[(data, "spark")]
+def test_dbt_build_passes_on_both_engines(spark_builds, data):
+    _passed(spark_builds[(data, "duckdb")])
+    spark = spark_builds[(data, "spark")]
     _passed(spark)
     run_results = spark["run_results"]
     statuses = {}
@@ -249,13 +117,14 @@ def test_dbt_build_passes_on_both_engines(builds, data):
     }
     assert all(".source_" in unique_id for unique_id in statuses.get("warn", [])), statuses["warn"]
     kinds = {node["unique_id"].split(".")[0] for node in run_results["results"]}
-    assert {"seed", "model", "test", "unit_test"} <= kinds
+    assert {"seed", "model", "test"} <= kinds
+    assert ("unit_test" in kinds) == (data == "fixture")
 
 
 @pytest.mark.parametrize("mart", sorted(MARTS))
 @pytest.mark.parametrize("data", ["fixture", "generated"])
-def test_marts_equal_on_spark_and_duckdb(builds, data, mart):
-    duck, spark = builds[(data, "duckdb")], builds[(data, "spark")]
+def test_marts_equal_on_spark_and_duckdb(spark_builds, data, mart):
+    duck, spark = spark_builds[(data, "duckdb")], spark_builds[(data, "spark")]
     _passed(duck)
     _passed(spark)
     duck_rows, spark_rows = _mart_rows(duck, mart), _mart_rows(spark, mart)
@@ -264,8 +133,8 @@ def test_marts_equal_on_spark_and_duckdb(builds, data, mart):
     assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems[:40])
 
 
-def test_incremental_int_activity_log_on_spark(builds):
-    spark = builds[("fixture", "spark")]
+def test_incremental_int_activity_log_on_spark(spark_builds):
+    spark = spark_builds[("fixture", "spark")]
     _passed(spark)
     incremental = spark["incremental"]
     assert incremental.returncode == 0, incremental.stdout[-8000:]

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,8 +47,6 @@ from dbt_harness import (
     FIXTURE,
     PROJECT_DIR,
     copy_project,
-    create_postgres_database,
-    drop_postgres_database,
     environment,
     generate_raw,
     load_raw,
@@ -292,18 +289,15 @@ def test_backtest_auc_moves_to_one_half(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def pg_current(postgres_server, tmp_path_factory):
-    """(database, project, tmp folder): the hand-worked fixture built on a PostgreSQL database of
-    its own (dropped afterwards). Skipped without a server, failed in CI (conftest.py)."""
-    tmp = tmp_path_factory.mktemp("what_if_pg")
-    database = create_postgres_database(f"lead_scoring_test_what_if_{os.getpid()}")
-    project = copy_project(tmp / "project", seeds_dir=FIXTURE / "seeds")
-    loaded = load_raw(FIXTURE / "raw", None, target="postgres", database=database)
-    assert loaded.returncode == 0, loaded.stderr
-    built = run_dbt(project, None, "build", "--vars", VARS, target="postgres", database=database)
-    assert built.returncode == 0, built.stdout[-5000:]
-    yield database, project, tmp
-    drop_postgres_database(database)
+def pg_current(postgres_fixture, tmp_path_factory):
+    """(database, project, tmp folder): the hand-worked fixture built on PostgreSQL once per
+    session (conftest.py postgres_fixture), which the what-if leaves as it found it. Skipped
+    without a server, failed in CI (conftest.py)."""
+    return (
+        postgres_fixture.database,
+        postgres_fixture.project,
+        tmp_path_factory.mktemp("what_if_pg"),
+    )
 
 
 def pg_schemas(database: str) -> set[str]:
@@ -393,13 +387,13 @@ def spark_marts(spark_dir: Path) -> dict[str, list[tuple]]:
     return dump
 
 
-def test_hand_worked_candidate_on_spark(spark_available, tmp_path):
-    spark_dir = tmp_path / "spark"
-    project = copy_project(tmp_path / "project", seeds_dir=FIXTURE / "seeds")
-    loaded = load_raw(FIXTURE / "raw", None, target="spark", spark_dir=spark_dir)
-    assert loaded.returncode == 0, loaded.stderr
-    built = run_dbt(project, None, "build", "--vars", VARS, target="spark", spark_dir=spark_dir)
-    assert built.returncode == 0, built.stdout[-5000:]
+def test_hand_worked_candidate_on_spark(spark_builds, tmp_path):
+    """On the fixture's Spark warehouse of tests_py/test_spark.py (conftest.py spark_builds),
+    which it leaves as it found it."""
+    built = spark_builds[("fixture", "spark")]
+    assert "error" not in built, built.get("error")
+    assert built["result"].returncode == 0, built["result"].stdout[-5000:]
+    spark_dir, project = built["spark_dir"], built["project"]
     before_marts = spark_marts(spark_dir)
     before_databases = sorted(path.name for path in (spark_dir / "warehouse").glob("*.db"))
 

@@ -17,11 +17,19 @@ bot_patterns as (
     select pattern from {{ ref('int_scoring__bot_user_agents') }}
 ),
 
-bot_events as (
-    select distinct events.event_id
+-- each distinct user agent is matched against the patterns once (there are far fewer user
+-- agents than events), and the events join on their user agent
+user_agents as (
+    select distinct user_agent
     from events
+    where user_agent is not null
+),
+
+bot_user_agents as (
+    select distinct user_agents.user_agent
+    from user_agents
     inner join bot_patterns
-        on {{ dbt.position('bot_patterns.pattern', 'lower(events.user_agent)') }} > 0
+        on {{ dbt.position('bot_patterns.pattern', 'lower(user_agents.user_agent)') }} > 0
 ),
 
 stitched as (
@@ -42,15 +50,15 @@ stitched as (
             when identities.contact_id is not null then 'identity'
         end as contact_resolved_by,
         case
-            when bot_events.event_id is not null then 'bot'
+            when bot_user_agents.user_agent is not null then 'bot'
             when coalesce(events.contact_id, identities.contact_id) is null then 'anonymous'
             else 'known'
         end as traffic_class
     from events
     left join identities
         on events.anonymous_id = identities.anonymous_id
-    left join bot_events
-        on events.event_id = bot_events.event_id
+    left join bot_user_agents
+        on events.user_agent = bot_user_agents.user_agent
 )
 
 select * from stitched
