@@ -9,9 +9,11 @@ changes on day D made by hand (below).
     build runs the incremental models with nothing changed.
 (b) Build with the raw data up to D-1 (as_of D-1); then the raw data of day D arrives - a new day
     of web, e-mail, form and event activities, a new web identification of an older anonymous
-    visitor, whose old events (outside the lookback) must be restitched, a contact's new CRM
-    version (a new job title), a deal won, a contact created that day, and a contact deleted
-    from the CRM - and an incremental `dbt build --vars as_of_date D` runs. Separately,
+    visitor, whose old events (days before D) must be restitched, a contact's new CRM
+    version (a new job title), a deal won, a contact created that day, a contact deleted from the
+    CRM, and older raw rows changed: a web event corrected, an e-mail event deleted, another sent
+    again on D with the same id, a form matched to the new contact by its e-mail - and an
+    incremental `dbt build --vars as_of_date D` runs. Separately,
     `dbt build --full-refresh` over all the data as of D in another DuckDB file. The marts,
     int_activities and every incremental score model are identical, and the incremental run
     recomputed only some contacts (the others kept their rows).
@@ -23,6 +25,7 @@ changes on day D made by hand (below).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import math
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +33,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import PROJECT_DIR, comparable, copy_project, generate_raw, load_raw, run_dbt
+from dbt_harness import (
+    PROJECT_DIR,
+    WITHOUT_UNIT_TESTS,
+    comparable,
+    copy_project,
+    generate_raw,
+    load_raw,
+    run_dbt,
+)
 
 from lead_scoring.benchmark import ACTIVITY_TABLES
 
@@ -162,6 +173,50 @@ def add_crm_changes_on_day(folder: Path) -> dict[str, str]:
     }
 
 
+def correct_older_rows(folder: Path) -> dict[str, str]:
+    """Raw rows of older days that the export of day D changes: an older web event's page_url
+    corrected, an older e-mail event deleted, another older e-mail event sent again on day D with
+    the same event_id (the later row is the clean one, the older a duplicate), and an older form
+    without contact_id whose e-mail is the one of the contact created on D (no contact had it the
+    day before). Returns the keys concerned."""
+    columns, events = read_csv(folder / "web_events.csv")
+    older = sorted(
+        (row for row in events if row["event_id"] and "2026-05" <= row["occurred_at"] < "2026-06"),
+        key=lambda row: row["event_id"],
+    )
+    corrected = older[0]
+    corrected["page_url"] = "https://www.example.com/pricing/corrected"
+    write_csv(folder / "web_events.csv", columns, events)
+    email_columns, emails = read_csv(folder / "email_events.csv")
+    older_emails = sorted(
+        (row for row in emails if row["event_id"] and "2026-05" <= row["occurred_at"] < "2026-06"),
+        key=lambda row: row["event_id"],
+    )
+    deleted, resent = older_emails[0]["event_id"], dict(older_emails[1])
+    resent["occurred_at"] = f"{DAY} 11:00:00"
+    write_csv(
+        folder / "email_events.csv",
+        email_columns,
+        [*(row for row in emails if row["event_id"] != deleted), resent],
+    )
+    form_columns, forms = read_csv(folder / "form_submissions.csv")
+    form = {column: "" for column in form_columns}
+    form.update(
+        submission_id="fs_older_by_email",
+        email="New.On.D@example.com",
+        form_type="content_download",
+        asset_name="Pricing Guide",
+        submitted_at="2026-06-20 10:00:00",
+    )
+    write_csv(folder / "form_submissions.csv", form_columns, [*forms, form])
+    return {
+        "corrected_web_event": corrected["event_id"],
+        "deleted_email_event": deleted,
+        "resent_email_event": resent["event_id"],
+        "form_by_email": "fs_older_by_email",
+    }
+
+
 def delete_contact(folder: Path, keep: set[str]) -> str:
     """Delete every CRM row of one older contact (not one of `keep`), as a CRM export that no
     longer has it; returns its id."""
@@ -257,7 +312,15 @@ def differences(left: dict, right: dict) -> list[str]:
 
 
 def dbt_build(project: Path, database: Path, as_of: str, *flags: str):
-    result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{as_of}'}}", *flags)
+    result = run_dbt(
+        project,
+        database,
+        "build",
+        "--vars",
+        f"{{as_of_date: '{as_of}'}}",
+        *WITHOUT_UNIT_TESTS,
+        *flags,
+    )
     assert result.returncode == 0, result.stdout[-5000:]
     return result
 
@@ -270,8 +333,9 @@ def runs(tmp_path_factory):
     visitor = add_identification_of_old_visitor(full_raw)
     changed = add_crm_changes_on_day(full_raw)
     without_day(full_raw, root / "raw_before", DAY)
-    # gone from the export of day D, there the day before
+    # gone from the export of day D, or changed in it: there as they were the day before
     changed["deleted"] = delete_contact(full_raw, set(changed.values()))
+    corrected = correct_older_rows(full_raw)
     project = copy_project(root / "project")
     edited = copy_project(root / "project_edited", seeds_dir=edited_seeds(root / "seeds_edited"))
     full_db = root / "full" / "warehouse.duckdb"
@@ -320,6 +384,7 @@ def runs(tmp_path_factory):
             "incremental_edited": incremental_edited,
             "visitor": visitor,
             "changed": changed,
+            "corrected": corrected,
             "full_db": full_db,
         }
 
@@ -362,6 +427,34 @@ def test_incremental_run_after_a_seed_edit_gives_the_full_refresh(runs):
     assert differences(runs["full_edited"], runs["incremental_edited"]) == []
     # the edit changed the scores: the comparison above is not of two unchanged builds
     assert runs["full_edited"]["marts.fct_lead_scores"] != runs["first"]["marts.fct_lead_scores"]
+
+
+def test_the_older_raw_rows_changed_as_intended(runs):
+    """The corrections of older raw days are in the full refresh: the comparison above covers
+    them."""
+    corrected = runs["corrected"]
+    with duckdb.connect(str(runs["full_db"]), read_only=True) as connection:
+        (page_url,) = connection.execute(
+            "select page_url from staging.stg_web__events where event_id = ?",
+            [corrected["corrected_web_event"]],
+        ).fetchone()
+        (deleted,) = connection.execute(
+            "select count(*) from staging.base_email__events where event_id = ?",
+            [corrected["deleted_email_event"]],
+        ).fetchone()
+        resent = connection.execute(
+            "select row_status, cast(occurred_at as date) from staging.base_email__events "
+            "where event_id = ? order by row_status",
+            [corrected["resent_email_event"]],
+        ).fetchall()
+        (form_contact,) = connection.execute(
+            "select contact_id from staging.stg_forms__submissions where submission_id = ?",
+            [corrected["form_by_email"]],
+        ).fetchone()
+    assert page_url.endswith("/corrected")
+    assert deleted == 0
+    assert resent == [("clean", dt.date(2026, 6, 30)), ("quarantined", resent[1][1])]
+    assert form_contact == runs["changed"]["created"]
 
 
 def test_the_new_day_and_the_restitched_visitor_are_in_the_data(runs):

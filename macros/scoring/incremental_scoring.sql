@@ -8,20 +8,6 @@
     whose fingerprint did not change keeps rows equal to the ones a full refresh computes (see
     int_scoring_contact_fingerprints for why). -#}
 
-{#- The materialization of those models: incremental where the warehouse can delete rows,
-    a table on Spark, whose plain tables cannot (there every run computes every contact). -#}
-{% macro scoring_history_materialization() -%}
-    {{ return(adapter.dispatch('scoring_history_materialization', 'lead_scoring')()) }}
-{%- endmacro %}
-
-{% macro default__scoring_history_materialization() -%}
-    {{ return('incremental') }}
-{%- endmacro %}
-
-{% macro spark__scoring_history_materialization() -%}
-    {{ return('table') }}
-{%- endmacro %}
-
 {#- The body of a `changed` CTE: scoring_day, contact_id and input_fingerprint of every contact
     to compute in this run. A full build: every contact of int_scoring_contact_fingerprints. An
     incremental run: the contacts whose current fingerprint has no row in the model (new, changed,
@@ -73,59 +59,4 @@
                 ~ "column): run `dbt build --full-refresh` once to rebuild the score models.") }}
         {%- endif -%}
     {%- endif -%}
-{%- endmacro %}
-
-{#- The fingerprint of one row: a text that changes when any of `expressions` (SQL expressions)
-    changes. Dispatched: DuckDB hashes the values themselves; elsewhere the md5 of their text. -#}
-{% macro row_fingerprint(expressions) -%}
-    {{ return(adapter.dispatch('row_fingerprint', 'lead_scoring')(expressions)) }}
-{%- endmacro %}
-
-{% macro default__row_fingerprint(expressions) -%}
-    {%- set parts = [] -%}
-    {%- for expression in expressions -%}
-        {%- do parts.append("coalesce(cast(" ~ expression ~ " as " ~ dbt.type_string() ~ "), '<null>')") -%}
-        {%- if not loop.last -%}{%- do parts.append("'|'") -%}{%- endif -%}
-    {%- endfor -%}
-    md5({{ dbt.concat(parts) }})
-{%- endmacro %}
-
-{% macro duckdb__row_fingerprint(expressions) -%}
-    cast(hash({{ expressions | join(', ') }}) as {{ dbt.type_string() }})
-{%- endmacro %}
-
-{#- The fingerprint of a group of rows (an aggregate): a text that changes when a row of the group
-    is added, removed or changed, whatever the order of the rows. `expressions` are the SQL
-    expressions of one row. DuckDB sums the rows' hashes (exact, as a 38-digit decimal) and counts
-    them; elsewhere the md5 of the sorted md5 texts of the rows. -#}
-{% macro rows_fingerprint(expressions) -%}
-    {{ return(adapter.dispatch('rows_fingerprint', 'lead_scoring')(expressions)) }}
-{%- endmacro %}
-
-{% macro default__rows_fingerprint(expressions) -%}
-    md5({{ dbt.listagg(row_fingerprint(expressions), "','", "order by " ~ row_fingerprint(expressions)) }})
-{%- endmacro %}
-
-{#- Spark's collect_list has no order: the md5 texts are sorted as an array. -#}
-{% macro spark__rows_fingerprint(expressions) -%}
-    md5(array_join(array_sort(collect_list({{ row_fingerprint(expressions) }})), ','))
-{%- endmacro %}
-
-{% macro duckdb__rows_fingerprint(expressions) -%}
-    {{ dbt.concat([
-        "cast(count(*) as " ~ dbt.type_string() ~ ")",
-        "':'",
-        "cast(sum(cast(hash(" ~ (expressions | join(', ')) ~ ") as decimal(38, 0))) as " ~ dbt.type_string() ~ ")",
-    ]) }}
-{%- endmacro %}
-
-{#- The fingerprint of a whole relation's rows (every column), as a scalar subquery. -#}
-{% macro relation_fingerprint(relation) -%}
-    {%- set columns = [] -%}
-    {%- if execute -%}
-        {%- for column in adapter.get_columns_in_relation(relation) -%}
-            {%- do columns.append(adapter.quote(column.name)) -%}
-        {%- endfor -%}
-    {%- endif -%}
-    (select {{ rows_fingerprint(columns if columns else ["1"]) }} from {{ relation }})
 {%- endmacro %}

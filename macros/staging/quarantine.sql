@@ -82,15 +82,19 @@
 {%- endmacro %}
 
 {#- classify_rows: the rank of a row among the usable rows of its key (latest first, ties broken
-    by the raw text so reruns agree), apart for rows with a problem and rows after as_of_date. -#}
+    by the raw text so reruns agree), apart for rows with a problem and rows after as_of_date;
+    null for a row without a key (quarantined for it: no rank among the other keyless rows, which
+    would depend on which raw days an incremental run reads). -#}
 {% macro version_rank_window(relation, key_column, latest_column) -%}
-    row_number() over (
+    case
+        when {{ relation }}.{{ key_column }} is not null then row_number() over (
                 partition by
                     {{ relation }}.{{ key_column }},
                     case when {{ relation }}.row_problem is null then 0 else 1 end,
                     {{ relation }}.is_after_as_of
                 order by {{ relation }}.{{ latest_column }} desc, {{ relation }}.raw_row desc
             )
+    end
 {%- endmacro %}
 
 {#- The two CASE columns of classify_rows over the ranked rows. -#}

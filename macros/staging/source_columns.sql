@@ -56,10 +56,15 @@
 {#- The import select of a base model: every declared column of the raw table as trimmed text
     (typed null when the table lacks it) and the whole row as readable text (raw_row). A row the
     loader flagged as ragged (column _load_problem, see ragged_row_problem) has the flag in front
-    of its raw_row. -#}
-{% macro raw_source_rows(source_name, table_name) %}
+    of its raw_row. With day_column (an event base model, macros/staging/incremental_events.sql),
+    also the row's raw_day; with where, only the raw rows it selects (an SQL condition on the raw
+    columns). -#}
+{% macro raw_source_rows(source_name, table_name, day_column=none, where=none) %}
     select
         {{ source_columns_as_text(source_name, table_name) }},
+        {%- if day_column is not none %}
+        {{ raw_day(day_column) }} as raw_day,
+        {%- endif %}
         {% if load_problem_column_present(source_name, table_name) -%}
         case
             when _load_problem is null then {{ raw_row_text(source_name, table_name) }}
@@ -69,4 +74,7 @@
         {{ raw_row_text(source_name, table_name) }}
         {%- endif %} as raw_row
     from {{ source(source_name, table_name) }}
+    {%- if where %}
+    where {{ where }}
+    {%- endif %}
 {% endmacro %}

@@ -3,8 +3,9 @@
 -- null or repeats) must give every row the same version_rank, quarantine_reason and row_status.
 -- The rows: a key on one row (K1), a key on a clean and a later duplicate (K2), a key whose
 -- second row has a problem (K3), a key with one row after as_of_date (2099) and one before (K4), a key
--- repeated only among rows with problems (K5), and two rows without a key. Returns every row
--- where the versions differ, and every row missing from either.
+-- repeated only among rows with problems (K5), and two rows without a key (no rank). Returns
+-- every row where the versions differ, every row missing from either, and a keyless row with a
+-- rank.
 with cases as (
     select * from (
         values
@@ -42,6 +43,7 @@ duckdb_version as (
 differences as (
     select
         coalesce(portable.raw_row, duckdb_version.raw_row) as raw_row,
+        portable.event_key,
         portable.version_rank as portable_rank,
         duckdb_version.version_rank as duckdb_rank,
         portable.row_status as portable_status,
@@ -51,7 +53,9 @@ differences as (
         on portable.raw_row = duckdb_version.raw_row
     where portable.raw_row is null
         or duckdb_version.raw_row is null
-        or portable.version_rank != duckdb_version.version_rank
+        or coalesce(portable.version_rank, -1) != coalesce(duckdb_version.version_rank, -1)
+        -- a row without a key has no rank (it is quarantined for its missing key)
+        or (portable.event_key is null and portable.version_rank is not null)
         or portable.row_status != duckdb_version.row_status
         or coalesce(portable.quarantine_reason, '') != coalesce(duckdb_version.quarantine_reason, '')
 )

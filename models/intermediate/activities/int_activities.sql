@@ -1,28 +1,18 @@
 {{ config(materialized='view') }}
 
--- The activity stream as of as_of_date: one row per activity of a known contact, from
--- every engagement source, with the raw row it came from. A reading of the incremental
--- int_activity_log without its placeholder rows for days left without activity.
-with activity_log as (
-    select * from {{ ref('int_activity_log') }}
-),
-
-activities as (
-    select
-        activity_id,
-        contact_id,
-        activity,
-        detail,
-        detail_number,
-        occurred_at,
-        activity_date,
-        source_table,
-        source_row_id,
-        anonymous_id,
-        contact_resolved_by
-    from activity_log
-    where activity_id is not null
-        and activity_date <= {{ as_of_date() }}
-)
-
-select * from activities
+-- The activity stream as of as_of_date: one row per activity of a known contact, from every
+-- engagement source, with the raw row it came from. A reading of the incremental
+-- int_activity_log without its bookkeeping columns.
+select
+    activity_id,
+    contact_id,
+    activity,
+    detail,
+    detail_number,
+    occurred_at,
+    activity_date,
+    source_table,
+    source_row_id,
+    anonymous_id,
+    contact_resolved_by
+from {{ ref('int_activity_log') }}

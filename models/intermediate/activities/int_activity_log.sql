@@ -1,28 +1,39 @@
 {{ config(
-    materialized='incremental',
-    incremental_strategy=activity_days_strategy(),
-    unique_key='activity_date',
-    partition_by=['activity_date'],
+    materialized=incremental_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_activities() }}",
     on_schema_change='fail',
 ) }}
 
--- The stored activity stream, incremental by activity day; int_activities is its
--- reading. One row per activity of a known contact as of as_of_date, from every engagement
--- source, with the raw row it came from (source_table, source_row_id) and how its contact was
--- found (contact_resolved_by: the row's own contact_id, the anonymous visitor's identity, or the
--- form's e-mail), so that another scoring day can re-attribute it (int_scoring_day_activities).
--- `detail` is the text the interest rules match; detail_number is its numeric reading.
+-- The stored activity stream; int_activities is its reading. One row per activity of a known
+-- contact as of as_of_date, from every engagement source, with the raw row it came from
+-- (source_table, source_row_id) and how its contact was found (contact_resolved_by: the row's own
+-- contact_id, the anonymous visitor's identity, or the form's e-mail), so that another scoring day
+-- can re-attribute it (int_scoring_day_activities). `detail` is the text the interest rules
+-- match; detail_number is its numeric reading.
 --
--- A run rebuilds every day from `activity_lookback_days` before the latest day already built,
--- and every other day whose activities differ from the ones built: a visitor identified since, a
--- contact that arrived late in the CRM, a corrected raw row, or an as_of_date moved back (the
--- days after it lose their activities). Whole days are replaced; a day left without any activity
--- is replaced by one placeholder row (activity_id null) that int_activities leaves out, since an
--- incremental run can only replace the days it writes. So any as_of_date, forward or back, gives
--- the rows of a full refresh without `--full-refresh`.
+-- Incremental (macros/staging/incremental_events.sql): a run builds the activities of the web
+-- events stitched again, and of the other sources' raw days classified again (every e-mail day
+-- when the campaigns changed, the event days whose attendance moved across as_of_date); every
+-- other activity keeps its row.
+with rebuilt_days as (
+    select
+        source_days.source_table,
+        source_days.raw_day
+    from ({{ activity_source_days() }}) as source_days
+    {% if is_incremental() %}
+        where not exists (
+                select 1
+                from {{ this }} as built
+                where built.source_table = source_days.source_table
+                    and built.raw_day = source_days.raw_day
+            )
+    {% endif %}
+),
+
 -- known web events, with how the stream names the way their contact was found (the event's own
 -- contact_id, or the visitor's identity), once for both web activities below
-with web as (
+web as (
     select
         stitched.*,
         case stitched.contact_resolved_by
@@ -31,19 +42,39 @@ with web as (
         end as activity_resolved_by
     from {{ ref('int_web_events_stitched') }} as stitched
     where stitched.traffic_class = 'known'
+    {% if is_incremental() %}
+        and not exists (
+            select 1
+            from {{ this }} as built
+            where built.source_table = 'web_events'
+                and built.source_row_id = stitched.event_id
+        )
+    {% endif %}
 ),
 
 forms as (
-    select * from {{ ref('stg_forms__submissions') }}
+    select forms.*
+    from {{ ref('stg_forms__submissions') }} as forms
+    inner join rebuilt_days
+        on rebuilt_days.source_table = 'form_submissions'
+            and forms.raw_day = rebuilt_days.raw_day
 ),
 
 event_attendance as (
-    select * from {{ ref('stg_events__event_attendance') }}
+    select event_attendance.*
+    from {{ ref('stg_events__event_attendance') }} as event_attendance
+    inner join rebuilt_days
+        on rebuilt_days.source_table = 'event_attendance'
+            and event_attendance.raw_day = rebuilt_days.raw_day
 ),
 
 email_events as (
-    select * from {{ ref('stg_email__events') }}
-    where event_type != 'sent'
+    select email_events.*
+    from {{ ref('stg_email__events') }} as email_events
+    inner join rebuilt_days
+        on rebuilt_days.source_table = 'email_events'
+            and email_events.raw_day = rebuilt_days.raw_day
+    where email_events.event_type != 'sent'
 ),
 
 campaigns as (
@@ -70,7 +101,9 @@ web_activities as (
             else page_path
         end as detail,
         case when event_type = 'video_progress' then video_percent end as detail_number,
-        occurred_at
+        occurred_at,
+        raw_day,
+        partition_version as source_version
     from web
 ),
 
@@ -91,7 +124,9 @@ campaign_click_activities as (
             "coalesce(lower(" ~ clean_text('utm_source') ~ "), '')",
         ]) }} as detail,
         cast(null as {{ scoring_type_double() }}) as detail_number,
-        occurred_at
+        occurred_at,
+        raw_day,
+        partition_version as source_version
     from web
     where {{ clean_text('utm_medium') }} is not null
 ),
@@ -111,7 +146,9 @@ form_activities as (
             else page_path
         end as detail,
         cast(null as {{ scoring_type_double() }}) as detail_number,
-        submitted_at as occurred_at
+        submitted_at as occurred_at,
+        raw_day,
+        partition_version as source_version
     from forms
 ),
 
@@ -125,7 +162,9 @@ registration_activities as (
         'event_registration' as activity,
         event_type as detail,
         cast(null as {{ scoring_type_double() }}) as detail_number,
-        registered_at as occurred_at
+        registered_at as occurred_at,
+        raw_day,
+        partition_version as source_version
     from event_attendance
 ),
 
@@ -139,7 +178,9 @@ attendance_activities as (
         'event_attendance' as activity,
         event_type as detail,
         cast(null as {{ scoring_type_double() }}) as detail_number,
-        cast(event_date as {{ dbt.type_timestamp() }}) as occurred_at
+        cast(event_date as {{ dbt.type_timestamp() }}) as occurred_at,
+        raw_day,
+        partition_version as source_version
     from event_attendance
     where is_attended
 ),
@@ -154,7 +195,9 @@ email_activities as (
         {{ dbt.concat(["'email_'", "email_events.event_type"]) }} as activity,
         campaigns.campaign_type as detail,
         cast(null as {{ scoring_type_double() }}) as detail_number,
-        email_events.occurred_at
+        email_events.occurred_at,
+        email_events.raw_day,
+        email_events.partition_version as source_version
     from email_events
     left join campaigns
         on email_events.campaign_id = campaigns.campaign_id
@@ -186,93 +229,18 @@ activities as (
         source_table,
         source_row_id,
         anonymous_id,
-        contact_resolved_by
+        contact_resolved_by,
+        -- incremental bookkeeping
+        raw_day,
+        source_version,
+        '{{ invocation_id }}' as partition_version,
+        case
+            when source_table = 'email_events'
+                then {{ relation_fingerprint(ref('stg_email__campaigns')) }}
+        end as campaigns_fingerprint,
+        {{ as_of_date() }} as as_of_day
     from unioned
     where cast(occurred_at as date) <= {{ as_of_date() }}
-),
-
-{% if is_incremental() %}
-    watermark as (
-        select
-            {{ dbt.dateadd('day', -1 * var('activity_lookback_days', 3), 'max(activity_date)') }}
-                as rebuild_from
-        from {{ this }}
-        where activity_id is not null
-    ),
-
-    built as (
-        select
-            activity_id,
-            contact_id,
-            activity,
-            detail,
-            detail_number,
-            occurred_at,
-            activity_date,
-            source_table,
-            source_row_id,
-            anonymous_id,
-            contact_resolved_by
-        from {{ this }}
-        where activity_id is not null
-    ),
-
-    -- rows that are new or changed, and rows that are gone, compared with what was built
-    changed_rows as (
-        select * from activities
-        except
-        select * from built
-    ),
-
-    removed_rows as (
-        select * from built
-        except
-        select * from activities
-    ),
-
-    rebuilt_days as (
-        select activities.activity_date
-        from activities
-        cross join watermark
-        where activities.activity_date >= watermark.rebuild_from
-        union
-        select activity_date from changed_rows
-        union
-        select activity_date from removed_rows
-    ),
-
-    -- a rebuilt day without any activity left: one placeholder row replaces what was built
-    emptied_days as (
-        select activity_date from removed_rows
-        except
-        select activity_date from activities
-    ),
-
-    placeholders as (
-        select
-            cast(null as {{ dbt.type_string() }}) as activity_id,
-            cast(null as {{ dbt.type_string() }}) as contact_id,
-            cast(null as {{ dbt.type_string() }}) as activity,
-            cast(null as {{ dbt.type_string() }}) as detail,
-            cast(null as {{ scoring_type_double() }}) as detail_number,
-            cast(null as {{ dbt.type_timestamp() }}) as occurred_at,
-            activity_date,
-            cast(null as {{ dbt.type_string() }}) as source_table,
-            cast(null as {{ dbt.type_string() }}) as source_row_id,
-            cast(null as {{ dbt.type_string() }}) as anonymous_id,
-            cast(null as {{ dbt.type_string() }}) as contact_resolved_by
-        from emptied_days
-    ),
-
-{% endif %}
-
-final as (
-    select * from activities
-    {% if is_incremental() %}
-        where activities.activity_date in (select rebuilt_days.activity_date from rebuilt_days)
-        union all
-        select * from placeholders
-    {% endif %}
 )
 
-select * from final
+select * from activities

@@ -1,9 +1,27 @@
+{{ config(
+    materialized=incremental_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_stitched_events() }}",
+    on_schema_change='fail',
+) }}
+
 -- Every clean web event with the contact it belongs to and its traffic class:
 -- `bot` (user agent matches a pattern of the seed bot_user_agents), `known` (scored) or
 -- `anonymous` (never identified). An event with a contact_id belongs to that contact; otherwise
 -- to the contact its anonymous_id was identified as, before and after the identification.
+-- Incremental (macros/staging/incremental_events.sql): a run stitches the events of the raw
+-- days stg_web__events classified again, and the events whose visitor's contact changed (every
+-- event when the bot patterns changed); every other event keeps its row.
 with events as (
-    select * from {{ ref('stg_web__events') }}
+    select events.*
+    from {{ ref('stg_web__events') }} as events
+    {% if is_incremental() %}
+        where not exists (
+                select 1
+                from {{ this }} as built
+                where built.event_id = events.event_id
+            )
+    {% endif %}
 ),
 
 -- the activity stream is stitched as of as_of_date; other scoring days re-attribute its web
@@ -53,7 +71,12 @@ stitched as (
             when bot_user_agents.user_agent is not null then 'bot'
             when coalesce(events.contact_id, identities.contact_id) is null then 'anonymous'
             else 'known'
-        end as traffic_class
+        end as traffic_class,
+        -- incremental bookkeeping
+        events.raw_day,
+        events.partition_version as source_version,
+        '{{ invocation_id }}' as partition_version,
+        {{ relation_fingerprint(ref('int_scoring__bot_user_agents')) }} as bot_patterns_fingerprint
     from events
     left join identities
         on events.anonymous_id = identities.anonymous_id

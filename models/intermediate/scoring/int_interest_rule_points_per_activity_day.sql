@@ -1,5 +1,5 @@
 {{ config(
-    materialized=scoring_history_materialization(),
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ delete_changed_scoring_contacts() }}",
     on_schema_change='fail',
@@ -17,6 +17,9 @@ activities as (
         activities.scoring_day,
         activities.contact_id,
         activities.activity_id,
+        activities.activity,
+        activities.detail,
+        activities.detail_number,
         activities.activity_date,
         changed.input_fingerprint
     from {{ ref('int_scoring_day_activities') }} as activities
@@ -25,8 +28,20 @@ activities as (
             and activities.contact_id = changed.contact_id
 ),
 
+-- the interest rules each of those activities matches (macros/scoring/interest_rule_matches.sql)
+activities_to_match as (
+    select distinct
+        activity_id,
+        activity,
+        detail,
+        detail_number
+    from activities
+),
+
+{{ interest_rule_matches() }},
+
 matches as (
-    select * from {{ ref('int_interest_rule_matches') }}
+    select * from matched_interest_rules
 ),
 
 daily as (

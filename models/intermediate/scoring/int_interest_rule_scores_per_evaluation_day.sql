@@ -1,5 +1,5 @@
 {{ config(
-    materialized=scoring_history_materialization(),
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ delete_changed_scoring_contacts() }}",
     on_schema_change='fail',

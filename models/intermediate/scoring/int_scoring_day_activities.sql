@@ -1,5 +1,5 @@
 {{ config(
-    materialized=scoring_history_materialization(),
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ delete_changed_scoring_contacts() }}",
     on_schema_change='fail',
@@ -22,6 +22,8 @@ final as (
         activities.activity_id,
         activities.contact_id,
         activities.activity,
+        activities.detail,
+        activities.detail_number,
         activities.occurred_at,
         activities.activity_date,
         changed.input_fingerprint

@@ -12,7 +12,10 @@ clean as (
         event_type,
         url,
         -- timestamps
-        occurred_at
+        occurred_at,
+        -- incremental bookkeeping (macros/staging/incremental_events.sql)
+        raw_day,
+        partition_version
     from base
     where row_status = 'clean'
 )

@@ -15,7 +15,10 @@ clean as (
         minutes_attended,
         -- timestamps
         event_date,
-        registered_at
+        registered_at,
+        -- incremental bookkeeping (macros/staging/incremental_events.sql)
+        raw_day,
+        partition_version
     from base
     where row_status = 'clean'
 )

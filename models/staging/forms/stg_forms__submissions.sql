@@ -16,7 +16,10 @@ clean as (
         page_url,
         {{ normalize_page_path('page_url') }} as page_path,
         -- timestamps
-        submitted_at
+        submitted_at,
+        -- incremental bookkeeping (macros/staging/incremental_events.sql)
+        raw_day,
+        partition_version
     from base
     where row_status = 'clean'
 )

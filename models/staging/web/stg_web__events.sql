@@ -19,7 +19,10 @@ clean as (
         -- metrics
         video_percent,
         -- timestamps
-        occurred_at
+        occurred_at,
+        -- incremental bookkeeping (macros/staging/incremental_events.sql)
+        raw_day,
+        partition_version
     from base
     where row_status = 'clean'
 )

@@ -1,7 +1,20 @@
-{{ config(materialized='table') }}
+{%- set key_expression = clean_text('registration_id') %}
+{%- set checks = var('accepted_event_types') | join('|') %}
+{{ config(
+    materialized=incremental_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_raw_days('events', 'event_attendance', 'registered_at', clean_text('registration_id'), 'registration_id', var('accepted_event_types') | join('|'), event_context_changed('contact_id', ['registered_at', 'event_date'])) }}",
+    on_schema_change='fail',
+) }}
 
-with source as (
-    {{ raw_source_rows('events', 'event_attendance') }}
+-- Incremental by raw day (macros/staging/incremental_events.sql): a run classifies again only the
+-- raw days whose rows or context changed.
+with {{ incremental_raw_days('events', 'event_attendance', 'registered_at', key_expression, checks) }},
+
+source as (
+    {{ raw_source_rows(
+        'events', 'event_attendance', day_column='registered_at',
+        where=incremental_raw_rows_filter('registered_at', key_expression)) }}
 ),
 
 contacts as (
@@ -10,6 +23,7 @@ contacts as (
 
 typed as (
     select
+        source.raw_day,
         -- ids
         source.registration_id,
         source.contact_id,
@@ -50,6 +64,15 @@ checked as (
 
 classified as (
     {{ classify_rows('checked', 'registration_id', 'registered_at', after_as_of_column='registered_at') }}
+),
+
+final as (
+    select
+        classified.*,
+        {{ incremental_raw_day_columns() }}
+    from classified
+    inner join raw_day_fingerprints
+        on classified.raw_day = raw_day_fingerprints.raw_day
 )
 
-select * from classified
+select * from final

@@ -1,7 +1,20 @@
-{{ config(materialized='table') }}
+{%- set key_expression = clean_text('submission_id') %}
+{%- set checks = var('accepted_form_types') | join('|') %}
+{{ config(
+    materialized=incremental_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_raw_days('forms', 'form_submissions', 'submitted_at', clean_text('submission_id'), 'submission_id', var('accepted_form_types') | join('|'), form_context_changed()) }}",
+    on_schema_change='fail',
+) }}
 
-with source as (
-    {{ raw_source_rows('forms', 'form_submissions') }}
+-- Incremental by raw day (macros/staging/incremental_events.sql): a run classifies again only the
+-- raw days whose rows or context changed.
+with {{ incremental_raw_days('forms', 'form_submissions', 'submitted_at', key_expression, checks) }},
+
+source as (
+    {{ raw_source_rows(
+        'forms', 'form_submissions', day_column='submitted_at',
+        where=incremental_raw_rows_filter('submitted_at', key_expression)) }}
 ),
 
 contacts as (
@@ -21,6 +34,7 @@ contacts_by_email as (
 
 typed as (
     select
+        source.raw_day,
         -- ids
         source.submission_id,
         source.contact_id as submitted_contact_id,
@@ -66,6 +80,15 @@ checked as (
 
 classified as (
     {{ classify_rows('checked', 'submission_id', 'submitted_at', after_as_of_column='submitted_at') }}
+),
+
+final as (
+    select
+        classified.*,
+        {{ incremental_raw_day_columns() }}
+    from classified
+    inner join raw_day_fingerprints
+        on classified.raw_day = raw_day_fingerprints.raw_day
 )
 
-select * from classified
+select * from final

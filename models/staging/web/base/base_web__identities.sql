@@ -1,7 +1,20 @@
-{{ config(materialized='table') }}
+{%- set key_expression = identity_key_of_raw_row() %}
+{%- set checks = '' %}
+{{ config(
+    materialized=incremental_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_raw_days('web', 'web_identities', 'identified_at', identity_key_of_raw_row(), 'identity_key', '', event_context_changed('contact_id', ['identified_at'])) }}",
+    on_schema_change='fail',
+) }}
 
-with source as (
-    {{ raw_source_rows('web', 'web_identities') }}
+-- Incremental by raw day (macros/staging/incremental_events.sql): a run classifies again only the
+-- raw days whose rows or context changed.
+with {{ incremental_raw_days('web', 'web_identities', 'identified_at', key_expression, checks) }},
+
+source as (
+    {{ raw_source_rows(
+        'web', 'web_identities', day_column='identified_at',
+        where=incremental_raw_rows_filter('identified_at', key_expression)) }}
 ),
 
 contacts as (
@@ -10,14 +23,12 @@ contacts as (
 
 typed as (
     select
+        source.raw_day,
         -- ids
         source.anonymous_id,
         source.contact_id,
-        {{ dbt.concat([
-            "coalesce(source.anonymous_id, '')", "'|'",
-            "coalesce(source.contact_id, '')", "'|'",
-            "coalesce(source.identified_at, '')",
-        ]) }} as identity_key,
+        {{ identity_key('source.anonymous_id', 'source.contact_id', 'source.identified_at') }}
+            as identity_key,
         -- timestamps
         {{ parse_timestamp('source.identified_at') }} as identified_at,
         source.identified_at as identified_at_text,
@@ -44,6 +55,15 @@ checked as (
 
 classified as (
     {{ classify_rows('checked', 'identity_key', 'identified_at', after_as_of_column='identified_at') }}
+),
+
+final as (
+    select
+        classified.*,
+        {{ incremental_raw_day_columns() }}
+    from classified
+    inner join raw_day_fingerprints
+        on classified.raw_day = raw_day_fingerprints.raw_day
 )
 
-select * from classified
+select * from final
