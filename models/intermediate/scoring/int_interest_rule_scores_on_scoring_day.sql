@@ -1,8 +1,8 @@
 -- Interest points per scoring day, contact and rule on the scoring day itself (as_of_date, or the
 -- backtest day), for every contact with a rule matched on or before it: what the rules give a
--- contact that day (decay, windows and caps: macros/scoring/interest_rule_scores.sql, the same
--- computation as int_interest_rule_scores_per_evaluation_day). Rebuilt by every run: every
--- contact's points decay each day.
+-- contact that day (decay, windows and caps: macros/scoring/interest_rule_scores.sql, the sums
+-- of int_interest_rule_scores_per_evaluation_day on one day per contact, without its running
+-- totals). Rebuilt by every run: every contact's points decay each day.
 with evaluation_days as (
     select
         scoring_day,
@@ -22,6 +22,6 @@ daily_points as (
     from {{ ref('int_interest_rule_points_per_activity_day') }}
 ),
 
-{{ interest_rule_scores_on_days() }}
+{{ interest_rule_scores_on_one_day() }}
 
 select * from interest_rule_scores
