@@ -55,13 +55,18 @@ demo: build
 	@echo "dirty rows ($(DIRTY_SHARE) of every table), which staging quarantines with a reason (quality.fct_quarantined_rows)."
 	@$(MAKE) --no-print-directory summary
 
+# The suite runs on TEST_WORKERS pytest-xdist workers (one per core of the 2-core reference
+# machine); a group of tests that shares a build runs on one worker (tests_py/conftest.py).
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest tests_py -n $(TEST_WORKERS) --dist loadgroup
+
 test: setup
-	$(BIN)/pytest tests_py
+	$(PYTEST)
 
 FAST_TESTS := not postgres and not spark and not browser and not slow
 
 test-fast: setup
-	$(BIN)/pytest tests_py -m "$(FAST_TESTS)"
+	$(PYTEST) -m "$(FAST_TESTS)"
 
 clean:
 	rm -rf target logs $(DEMO_DIR)

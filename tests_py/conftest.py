@@ -69,10 +69,22 @@ MARKER_OF_FIXTURE = {
 }
 
 
+# fixtures built once per session that a group of tests shares: with `pytest -n 2 --dist
+# loadgroup` (make test) the tests using one of them run on one worker, which builds it once
+GROUP_OF_FIXTURE = {
+    "spark_builds": "spark",
+    "spark_available": "spark",
+    "postgres_fixture": "postgres",
+    "postgres_server": "postgres",
+}
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Mark every test that needs a server, Java or Chromium, and every test that uses one of
-    its module's SLOW_FIXTURES (before -m selects)."""
+    its module's SLOW_FIXTURES (before -m selects). Put every test in an xdist group (pytest-xdist
+    runs a group on one worker): its module's, so that module fixtures are built once, or the
+    group of a shared session build it uses (GROUP_OF_FIXTURE)."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         for fixture, marker in MARKER_OF_FIXTURE.items():
@@ -80,6 +92,8 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(marker)
         if fixtures & set(getattr(item.module, "SLOW_FIXTURES", ())):
             item.add_marker("slow")
+        groups = [GROUP_OF_FIXTURE[name] for name in GROUP_OF_FIXTURE if name in fixtures]
+        item.add_marker(pytest.mark.xdist_group(groups[0] if groups else item.module.__name__))
 
 
 # --- the hand-worked fixture, built once ------------------------------------------------------

@@ -63,7 +63,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import PROJECT_DIR, copy_project, load_raw, run_dbt
+from dbt_harness import PROJECT_DIR, WITHOUT_UNIT_TESTS, copy_project, load_raw, run_dbt
 
 sys.path.insert(0, str(PROJECT_DIR))
 from lead_scoring.raw_schema import RAW_TABLES  # noqa: E402
@@ -492,7 +492,9 @@ def build(root: Path, make_raw, drop_table: str | None = None):
         with duckdb.connect(str(database)) as connection:
             connection.execute(f"drop table raw.{drop_table}")
     project = copy_project(root / "project", seeds_dir=FIXTURE / "seeds")
-    result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}")
+    result = run_dbt(
+        project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}", *WITHOUT_UNIT_TESTS
+    )
     return database, result, made
 
 

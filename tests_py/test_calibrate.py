@@ -18,7 +18,15 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
-from dbt_harness import PROJECT_DIR, copy_project, environment, generate_raw, load_raw, run_dbt
+from dbt_harness import (
+    PROJECT_DIR,
+    WITHOUT_UNIT_TESTS,
+    copy_project,
+    environment,
+    generate_raw,
+    load_raw,
+    run_dbt,
+)
 from test_what_if import run_what_if
 
 sys.path.insert(0, str(PROJECT_DIR))
@@ -151,7 +159,9 @@ def calibrated(tmp_path_factory):
     loaded = load_raw(raw, database)
     assert loaded.returncode == 0, loaded.stderr[-3000:]
     project = copy_project(root / "project")
-    built = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}")
+    built = run_dbt(
+        project, database, "build", "--vars", f"{{as_of_date: '{AS_OF}'}}", *WITHOUT_UNIT_TESTS
+    )
     assert built.returncode == 0, built.stdout[-5000:]
     out = root / "suggested"
     result = subprocess.run(

@@ -9,7 +9,14 @@ import sys
 
 import duckdb
 import pytest
-from dbt_harness import PROJECT_DIR, copy_project, environment, load_raw, run_dbt
+from dbt_harness import (
+    PROJECT_DIR,
+    WITHOUT_UNIT_TESTS,
+    copy_project,
+    environment,
+    load_raw,
+    run_dbt,
+)
 
 from lead_scoring.labels import lifecycle_stages
 
@@ -46,7 +53,9 @@ def demo(tmp_path_factory):
     database = root / "demo.duckdb"
     assert load_raw(raw, database).returncode == 0
     project = copy_project(root / "project")
-    result = run_dbt(project, database, "build", "--vars", "{as_of_date: '2026-06-30'}")
+    result = run_dbt(
+        project, database, "build", "--vars", "{as_of_date: '2026-06-30'}", *WITHOUT_UNIT_TESTS
+    )
     assert result.returncode == 0, result.stdout[-5000:]
     return database
 

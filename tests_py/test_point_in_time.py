@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_harness import copy_project, generate_raw, load_raw, run_dbt
+from dbt_harness import WITHOUT_UNIT_TESTS, copy_project, generate_raw, load_raw, run_dbt
 from test_idempotency import differences, snapshot
 
 # several builds of their own, as of several days: out of `make test-fast`
@@ -36,7 +36,15 @@ TITLES = "select contact_id, job_title from marts.dim_contacts"
 
 
 def build(project: Path, database: Path, as_of: str, *flags: str) -> None:
-    result = run_dbt(project, database, "build", "--vars", f"{{as_of_date: '{as_of}'}}", *flags)
+    result = run_dbt(
+        project,
+        database,
+        "build",
+        "--vars",
+        f"{{as_of_date: '{as_of}'}}",
+        *WITHOUT_UNIT_TESTS,
+        *flags,
+    )
     assert result.returncode == 0, result.stdout[-5000:]
 
 

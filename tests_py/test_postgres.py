@@ -30,6 +30,7 @@ import pytest
 from dbt_harness import (
     AS_OF,
     PROJECT_DIR,
+    WITHOUT_UNIT_TESTS,
     comparable,
     copy_project,
     create_postgres_database,
@@ -88,7 +89,7 @@ def build_both(root: Path, raw_dir: Path, seeds_dir: Path | None, label: str):
         project = copy_project(root / "project", seeds_dir=seeds_dir)
         loaded = load_raw(raw_dir, duckdb_file)
         assert loaded.returncode == 0, loaded.stderr
-        built = run_dbt(project, duckdb_file, "build", "--vars", VARS)
+        built = run_dbt(project, duckdb_file, "build", "--vars", VARS, *WITHOUT_UNIT_TESTS)
         assert built.returncode == 0, built.stdout[-5000:]
 
     def on_postgres() -> None:
@@ -96,7 +97,14 @@ def build_both(root: Path, raw_dir: Path, seeds_dir: Path | None, label: str):
         loaded = load_raw(raw_dir, None, target="postgres", database=database)
         assert loaded.returncode == 0, loaded.stderr
         built = run_dbt(
-            project, None, "build", "--vars", VARS, target="postgres", database=database
+            project,
+            None,
+            "build",
+            "--vars",
+            VARS,
+            *WITHOUT_UNIT_TESTS,
+            target="postgres",
+            database=database,
         )
         assert built.returncode == 0, built.stdout[-5000:]
 

@@ -46,6 +46,7 @@ from dbt_harness import (
     AS_OF,
     FIXTURE,
     PROJECT_DIR,
+    WITHOUT_UNIT_TESTS,
     copy_project,
     environment,
     generate_raw,
@@ -258,7 +259,7 @@ def test_backtest_auc_moves_to_one_half(tmp_path):
     database = tmp_path / "warehouse.duckdb"
     loaded = load_raw(raw, database)
     assert loaded.returncode == 0, loaded.stderr
-    built = run_dbt(project, database, "build", "--vars", VARS)
+    built = run_dbt(project, database, "build", "--vars", VARS, *WITHOUT_UNIT_TESTS)
     assert built.returncode == 0, built.stdout[-5000:]
 
     candidate = tmp_path / "candidate"
