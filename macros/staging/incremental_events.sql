@@ -16,6 +16,60 @@
     them, and appends them. A day the run writes gets the run's invocation_id as partition_version,
     which what reads the model compares with the version it read. -#}
 
+{#- The increment of each event base model, the one place its settings are written: the dbt
+    source, the raw timestamp column its raw days come from, its row key (computed from the raw
+    columns as the model computes it, and the model's column of it), the accepted values that
+    decide how a row is classified (part of each day's fingerprint), and the context its stored
+    rows depend on (the contact column and timestamps event_context_changed checks; the e-mail
+    match of a form). The model, its pre_hook and the macros below take only the raw table's
+    name: a pre_hook is rendered apart from its model and cannot see the model's variables. -#}
+{% macro raw_day_increment(table_name) -%}
+    {%- set increments = {
+        'web_events': {
+            'source_name': 'web', 'day_column': 'occurred_at',
+            'key_expression': clean_text('event_id'), 'key_column': 'event_id',
+            'accepted_values': 'accepted_web_event_types',
+            'contact_column': 'contact_id', 'timestamp_columns': ['occurred_at'],
+        },
+        'web_identities': {
+            'source_name': 'web', 'day_column': 'identified_at',
+            'key_expression': identity_key_of_raw_row(), 'key_column': 'identity_key',
+            'accepted_values': none,
+            'contact_column': 'contact_id', 'timestamp_columns': ['identified_at'],
+        },
+        'email_events': {
+            'source_name': 'email', 'day_column': 'occurred_at',
+            'key_expression': clean_text('event_id'), 'key_column': 'event_id',
+            'accepted_values': 'accepted_email_event_types',
+            'contact_column': 'contact_id', 'timestamp_columns': ['occurred_at'],
+        },
+        'form_submissions': {
+            'source_name': 'forms', 'day_column': 'submitted_at',
+            'key_expression': clean_text('submission_id'), 'key_column': 'submission_id',
+            'accepted_values': 'accepted_form_types',
+            'contact_column': 'submitted_contact_id', 'timestamp_columns': ['submitted_at'],
+            'matches_email': true,
+        },
+        'event_attendance': {
+            'source_name': 'events', 'day_column': 'registered_at',
+            'key_expression': clean_text('registration_id'), 'key_column': 'registration_id',
+            'accepted_values': 'accepted_event_types',
+            'contact_column': 'contact_id', 'timestamp_columns': ['registered_at', 'event_date'],
+        },
+    } -%}
+    {%- if table_name not in increments -%}
+        {{ exceptions.raise_compiler_error(
+            "raw_day_increment: no incremental event base model reads the raw table '" ~ table_name
+            ~ "' (known: " ~ (increments.keys() | sort | join(', ')) ~ ")") }}
+    {%- endif -%}
+    {%- set increment = increments[table_name] -%}
+    {%- do increment.update({
+        'table_name': table_name,
+        'checks': var(increment.accepted_values) | join('|') if increment.accepted_values else '',
+    }) -%}
+    {{- return(increment) -}}
+{%- endmacro %}
+
 {#- The raw day of a raw timestamp column: its first ten characters after trimming, '' when
     empty (a text; rows with an unparsable timestamp have one too). -#}
 {% macro raw_day(column) -%}
@@ -47,17 +101,20 @@
 {%- endmacro %}
 
 {#- pre_hook of an event base model: deletes the raw days to classify again (see the top of this
-    file). key_expression is the row key computed from the raw columns as the model computes it
-    (e.g. clean_text('event_id')); key_column the model's column of it. context_changed is a
-    select of the raw days with a stored row whose context changed (event_context_changed). -#}
-{% macro delete_changed_raw_days(source_name, table_name, day_column, key_expression, key_column, checks, context_changed) -%}
+    file), with the settings of raw_day_increment(table_name). -#}
+{% macro delete_changed_raw_days(table_name) -%}
     {%- if is_incremental() -%}
+        {%- set increment = raw_day_increment(table_name) -%}
+        {%- set source_name = increment.source_name -%}
+        {%- set day_column = increment.day_column -%}
+        {%- set key_expression = increment.key_expression -%}
+        {%- set key_column = increment.key_column -%}
         delete from {{ this }} as stored
         where stored.raw_day in (
             with raw_days as (
                 select
                     {{ raw_day(day_column) }} as raw_day,
-                    {{ raw_day_fingerprint(source_name, table_name, checks) }} as raw_fingerprint
+                    {{ raw_day_fingerprint(source_name, table_name, increment.checks) }} as raw_fingerprint
                 from {{ source(source_name, table_name) }}
                 group by {{ raw_day(day_column) }}
             ),
@@ -81,7 +138,7 @@
                     or raw_days.raw_fingerprint != stored_days.raw_fingerprint
                 union
                 -- days with a stored row whose context changed
-                {{ context_changed }}
+                {{ form_context_changed() if increment.matches_email else event_context_changed(increment.contact_column, increment.timestamp_columns) }}
             ),
 
             changed_keys as (
@@ -140,7 +197,10 @@
     longer holds, after its pre_hook), `raw_day_fingerprints` (their fingerprints) and
     `rebuilt_keys` (their row keys, so that the rows of those keys on other days are ranked with
     them; empty on a full build). -#}
-{% macro incremental_raw_days(source_name, table_name, day_column, key_expression, checks) -%}
+{% macro incremental_raw_days(table_name) -%}
+{%- set increment = raw_day_increment(table_name) -%}
+{%- set source_name = increment.source_name -%}
+{%- set day_column = increment.day_column -%}
 rebuilt_raw_days as (
     select distinct {{ raw_day(day_column) }} as raw_day
     from {{ source(source_name, table_name) }}
@@ -153,7 +213,7 @@ rebuilt_raw_days as (
 raw_day_fingerprints as (
     select
         {{ raw_day(day_column) }} as raw_day,
-        {{ raw_day_fingerprint(source_name, table_name, checks) }} as raw_fingerprint
+        {{ raw_day_fingerprint(source_name, table_name, increment.checks) }} as raw_fingerprint
     from {{ source(source_name, table_name) }}
     {%- if is_incremental() %}
     where {{ raw_day(day_column) }} in (select raw_day from rebuilt_raw_days)
@@ -163,7 +223,7 @@ raw_day_fingerprints as (
 
 rebuilt_keys as (
     {%- if is_incremental() %}
-    select distinct {{ key_expression }} as row_key
+    select distinct {{ increment.key_expression }} as row_key
     from {{ source(source_name, table_name) }}
     where {{ raw_day(day_column) }} in (select raw_day from rebuilt_raw_days)
     {%- else %}
@@ -173,13 +233,18 @@ rebuilt_keys as (
 )
 {%- endmacro %}
 
-{#- The `where` of an event base model's raw rows (raw_source_rows): every row on a full build;
-    on an incremental run the rows of the rebuilt days and the rows sharing a key with them. -#}
-{% macro incremental_raw_rows_filter(day_column, key_expression) -%}
-    {%- if is_incremental() -%}
-        {{ raw_day(day_column) }} in (select raw_day from rebuilt_raw_days)
-        or {{ key_expression }} in (select row_key from rebuilt_keys)
-    {%- endif -%}
+{#- The raw rows of an event base model (raw_source_rows, with their raw_day): every row on a
+    full build; on an incremental run the rows of the rebuilt days and the rows sharing a key
+    with them. -#}
+{% macro incremental_raw_source_rows(table_name) -%}
+    {%- set increment = raw_day_increment(table_name) -%}
+    {%- set where -%}
+        {%- if is_incremental() -%}
+            {{ raw_day(increment.day_column) }} in (select raw_day from rebuilt_raw_days)
+            or {{ increment.key_expression }} in (select row_key from rebuilt_keys)
+        {%- endif -%}
+    {%- endset -%}
+    {{ raw_source_rows(increment.source_name, table_name, day_column=increment.day_column, where=where) }}
 {%- endmacro %}
 
 {#- The columns an event base model adds to its classified rows: the day's raw fingerprint, the

@@ -1,20 +1,16 @@
-{%- set key_expression = clean_text('event_id') %}
-{%- set checks = var('accepted_email_event_types') | join('|') %}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ delete_changed_raw_days('email', 'email_events', 'occurred_at', clean_text('event_id'), 'event_id', var('accepted_email_event_types') | join('|'), event_context_changed('contact_id', ['occurred_at'])) }}",
+    pre_hook="{{ delete_changed_raw_days('email_events') }}",
     on_schema_change='fail',
 ) }}
 
 -- Incremental by raw day (macros/staging/incremental_events.sql): a run classifies again only the
 -- raw days whose rows or context changed.
-with {{ incremental_raw_days('email', 'email_events', 'occurred_at', key_expression, checks) }},
+with {{ incremental_raw_days('email_events') }},
 
 source as (
-    {{ raw_source_rows(
-        'email', 'email_events', day_column='occurred_at',
-        where=incremental_raw_rows_filter('occurred_at', key_expression)) }}
+    {{ incremental_raw_source_rows('email_events') }}
 ),
 
 contacts as (

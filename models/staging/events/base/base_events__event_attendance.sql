@@ -1,20 +1,16 @@
-{%- set key_expression = clean_text('registration_id') %}
-{%- set checks = var('accepted_event_types') | join('|') %}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ delete_changed_raw_days('events', 'event_attendance', 'registered_at', clean_text('registration_id'), 'registration_id', var('accepted_event_types') | join('|'), event_context_changed('contact_id', ['registered_at', 'event_date'])) }}",
+    pre_hook="{{ delete_changed_raw_days('event_attendance') }}",
     on_schema_change='fail',
 ) }}
 
 -- Incremental by raw day (macros/staging/incremental_events.sql): a run classifies again only the
 -- raw days whose rows or context changed.
-with {{ incremental_raw_days('events', 'event_attendance', 'registered_at', key_expression, checks) }},
+with {{ incremental_raw_days('event_attendance') }},
 
 source as (
-    {{ raw_source_rows(
-        'events', 'event_attendance', day_column='registered_at',
-        where=incremental_raw_rows_filter('registered_at', key_expression)) }}
+    {{ incremental_raw_source_rows('event_attendance') }}
 ),
 
 contacts as (

@@ -1,20 +1,16 @@
-{%- set key_expression = clean_text('submission_id') %}
-{%- set checks = var('accepted_form_types') | join('|') %}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ delete_changed_raw_days('forms', 'form_submissions', 'submitted_at', clean_text('submission_id'), 'submission_id', var('accepted_form_types') | join('|'), form_context_changed()) }}",
+    pre_hook="{{ delete_changed_raw_days('form_submissions') }}",
     on_schema_change='fail',
 ) }}
 
 -- Incremental by raw day (macros/staging/incremental_events.sql): a run classifies again only the
 -- raw days whose rows or context changed.
-with {{ incremental_raw_days('forms', 'form_submissions', 'submitted_at', key_expression, checks) }},
+with {{ incremental_raw_days('form_submissions') }},
 
 source as (
-    {{ raw_source_rows(
-        'forms', 'form_submissions', day_column='submitted_at',
-        where=incremental_raw_rows_filter('submitted_at', key_expression)) }}
+    {{ incremental_raw_source_rows('form_submissions') }}
 ),
 
 contacts as (

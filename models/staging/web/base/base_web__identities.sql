@@ -1,20 +1,16 @@
-{%- set key_expression = identity_key_of_raw_row() %}
-{%- set checks = '' %}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ delete_changed_raw_days('web', 'web_identities', 'identified_at', identity_key_of_raw_row(), 'identity_key', '', event_context_changed('contact_id', ['identified_at'])) }}",
+    pre_hook="{{ delete_changed_raw_days('web_identities') }}",
     on_schema_change='fail',
 ) }}
 
 -- Incremental by raw day (macros/staging/incremental_events.sql): a run classifies again only the
 -- raw days whose rows or context changed.
-with {{ incremental_raw_days('web', 'web_identities', 'identified_at', key_expression, checks) }},
+with {{ incremental_raw_days('web_identities') }},
 
 source as (
-    {{ raw_source_rows(
-        'web', 'web_identities', day_column='identified_at',
-        where=incremental_raw_rows_filter('identified_at', key_expression)) }}
+    {{ incremental_raw_source_rows('web_identities') }}
 ),
 
 contacts as (
