@@ -155,6 +155,8 @@ interest_rule_scores as (
 {%- set age_days = dbt.datediff(
     'daily_points.activity_date', 'evaluation_days.evaluation_date', 'day'
 ) -%}
+{#- an activity day still inside its rule's window on the evaluation day (every day without one) -#}
+{%- set in_window = 'rules.window_days is null or ' ~ age_days ~ ' < rules.window_days' -%}
 interest_day_points as (
     select
         daily_points.scoring_day,
@@ -164,16 +166,14 @@ interest_day_points as (
         max(rules.max_points) as max_points,
         sum(
             case
-                when rules.window_days is null
-                    or {{ age_days }} < rules.window_days
+                when {{ in_window }}
                     then daily_points.matches
                 else 0
             end
         ) as matches,
         sum(
             case
-                when rules.window_days is null
-                    or {{ age_days }} < rules.window_days
+                when {{ in_window }}
                     then daily_points.points * {{ decay_weight(
                         'evaluation_days.evaluation_date', 'daily_points.activity_date',
                         'rules.half_life_days'
