@@ -156,7 +156,7 @@ interest_rule_scores as (
     'daily_points.activity_date', 'evaluation_days.evaluation_date', 'day'
 ) -%}
 {#- an activity day still inside its rule's window on the evaluation day (every day without one) -#}
-{%- set in_window = 'rules.window_days is null or ' ~ age_days ~ ' < rules.window_days' -%}
+{%- set in_window = '(rules.window_days is null or ' ~ age_days ~ ' < rules.window_days)' -%}
 interest_day_points as (
     select
         daily_points.scoring_day,

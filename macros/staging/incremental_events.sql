@@ -294,9 +294,11 @@ rebuilt_keys as (
     ) as contacts_by_email
         on lower(stored_rows.email) = contacts_by_email.email_normalized
     {%- endset -%}
+    {%- set increment = raw_day_increment('form_submissions') -%}
     {{ event_context_changed(
-        'submitted_contact_id', ['submitted_at'], extra_joins=extra_joins,
-        extra_condition="stored_rows.contact_id is distinct from coalesce(stored_rows.submitted_contact_id, contacts_by_email.contact_id)") }}
+        increment.contact_column, increment.timestamp_columns, extra_joins=extra_joins,
+        extra_condition="stored_rows.contact_id is distinct from coalesce(stored_rows."
+            ~ increment.contact_column ~ ", contacts_by_email.contact_id)") }}
 {%- endmacro %}
 
 {#- pre_hook of int_web_events_stitched: delete the events of the raw days stg_web__events
