@@ -17,8 +17,9 @@
     which what reads the model compares with the version it read. -#}
 
 {#- The increment of each event base model, the one place its settings are written: the dbt
-    source, the raw timestamp column its raw days come from, its row key (computed from the raw
-    columns as the model computes it, and the model's column of it), the accepted values that
+    source, the raw timestamp column its raw days come from, its row key (the model's column of
+    it, computed from the raw column of that name as clean_text cleans it, or from the raw
+    columns by key_expression where the key is made of several), the accepted values that
     decide how a row is classified (part of each day's fingerprint), and the context its stored
     rows depend on (the contact column and timestamps event_context_changed checks; the e-mail
     match of a form). The model, its pre_hook and the macros below take only the raw table's
@@ -27,7 +28,7 @@
     {%- set increments = {
         'web_events': {
             'source_name': 'web', 'day_column': 'occurred_at',
-            'key_expression': clean_text('event_id'), 'key_column': 'event_id',
+            'key_column': 'event_id',
             'accepted_values': 'accepted_web_event_types',
             'contact_column': 'contact_id', 'timestamp_columns': ['occurred_at'],
         },
@@ -39,20 +40,20 @@
         },
         'email_events': {
             'source_name': 'email', 'day_column': 'occurred_at',
-            'key_expression': clean_text('event_id'), 'key_column': 'event_id',
+            'key_column': 'event_id',
             'accepted_values': 'accepted_email_event_types',
             'contact_column': 'contact_id', 'timestamp_columns': ['occurred_at'],
         },
         'form_submissions': {
             'source_name': 'forms', 'day_column': 'submitted_at',
-            'key_expression': clean_text('submission_id'), 'key_column': 'submission_id',
+            'key_column': 'submission_id',
             'accepted_values': 'accepted_form_types',
             'contact_column': 'submitted_contact_id', 'timestamp_columns': ['submitted_at'],
             'matches_email': true,
         },
         'event_attendance': {
             'source_name': 'events', 'day_column': 'registered_at',
-            'key_expression': clean_text('registration_id'), 'key_column': 'registration_id',
+            'key_column': 'registration_id',
             'accepted_values': 'accepted_event_types',
             'contact_column': 'contact_id', 'timestamp_columns': ['registered_at', 'event_date'],
         },
@@ -66,6 +67,8 @@
     {%- do increment.update({
         'table_name': table_name,
         'checks': var(increment.accepted_values) | join('|') if increment.accepted_values else '',
+        'key_expression': increment.key_expression if 'key_expression' in increment
+            else clean_text(increment.key_column),
     }) -%}
     {{- return(increment) -}}
 {%- endmacro %}
