@@ -2,7 +2,7 @@
     key_columns (default scoring_date, contact_id) and attribute of `relation` (a wide row per contact as
     macros/scoring/enriched_contacts.sql writes it). value_text is lower-cased and trimmed
     (booleans as 'true'/'false'), value_number is the numeric reading used by gte, lt and between.
-    Renders a complete `select` (int_contact_attribute_values, int_prediction_attribute_values). -#}
+    Renders a complete `select` (int_contact_attribute_values). -#}
 {% macro contact_attribute_values(relation, key_columns=['scoring_date', 'contact_id']) -%}
     {%- set kinds = scoring_seed_contract().fit_attributes -%}
     {%- set attributes = kinds.keys() | list -%}

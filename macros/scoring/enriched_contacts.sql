@@ -1,7 +1,6 @@
 {#- The fit attributes derived from the CRM versions of a contact and of its company,
     the one place they are derived: int_contacts_enriched (the versions in force on each scoring
-    day) and int_prediction_contacts (the versions in force before a contact's first deal) render
-    it. It emits the CTEs `seniority_matches`, `with_domain` and `enriched` (one wide row per
+    day) renders it. It emits the CTEs `seniority_matches`, `with_domain` and `enriched` (one wide row per
     scoring_date and contact_id), to be placed in a `with` chain after two CTEs:
 
     - `contacts_cte`: contact versions (the columns of stg_crm__contact_versions) with

@@ -10,7 +10,9 @@
 -- (earlier days count as the creation day). The scoring day itself, an evaluation day of every
 -- contact, is scored apart (int_lead_scores_on_scoring_day), so that these rows stay the same
 -- from one day to the next for a contact whose inputs did not change: incremental by contact
--- (int_scoring_contact_fingerprints).
+-- (int_scoring_contact_fingerprints). Only the scoring days whose lifecycle stages are reported
+-- (as_of_date and the backtest day: int_scoring_days.is_reported_day) have a history; the
+-- training days of the predictive score are scored on the day itself only.
 with changed as (
     {{ changed_scoring_contacts() }}
 ),
@@ -21,6 +23,9 @@ contacts as (
     inner join changed
         on contacts.scoring_day = changed.scoring_day
             and contacts.contact_id = changed.contact_id
+    inner join {{ ref('int_scoring_days') }} as scoring_days
+        on contacts.scoring_day = scoring_days.scoring_day
+    where scoring_days.is_reported_day
 ),
 
 activity_days as (

@@ -5,9 +5,14 @@
 -- lifecycle stage and the first day each stage was reached (over the evaluation days before the
 -- scoring day, int_lead_scores_per_evaluation_day, and the scoring day itself,
 -- int_lead_scores_on_scoring_day). fct_lead_scores is the as_of_date day;
--- mart_scoring_performance reads the backtest day, so both are the same computation.
+-- mart_scoring_performance reads the backtest day, so both are the same computation. The
+-- training days of the predictive score have no stage history and are not here.
 with scoring_day as (
-    select * from {{ ref('int_lead_scores_on_scoring_day') }}
+    select lead_scores.*
+    from {{ ref('int_lead_scores_on_scoring_day') }} as lead_scores
+    inner join {{ ref('int_scoring_days') }} as scoring_days
+        on lead_scores.scoring_day = scoring_days.scoring_day
+    where scoring_days.is_reported_day
 ),
 
 history as (

@@ -1,11 +1,12 @@
--- The predictive score: one row per contact as of as_of_date, with its naive-Bayes
--- conversion probability (int_prediction_scores: trained on the contacts labelled on as_of_date,
--- features as they stood before each outcome), predictive_score 1-100 by percentile among all
--- contacts of the day (as score_percentile), and the factors that push it up and down
--- most, in words.
+-- The predictive score: one row per contact as of as_of_date, with its naive-Bayes probability of
+-- converting (its first deal won) within conversion_window_days (int_prediction_scores: learnt from
+-- the snapshots of the K training days before as_of_date, each row with its features as of its own
+-- day; this contact's features as of as_of_date), predictive_score 1-100 by percentile among all
+-- contacts of the day (as score_percentile), and the factors that push it up and down most, in
+-- words.
 with scores as (
     select * from {{ ref('int_prediction_scores') }}
-    where scoring_date = {{ as_of_date() }}
+    where scoring_day = 'as_of_date'
 ),
 
 final as (
@@ -20,8 +21,7 @@ final as (
         top_positive_factors,
         top_negative_factors,
         conversion_log_odds,
-        coalesce(training_label, 'unlabelled') as training_label,
-        feature_date as features_as_of,
+        training_days,
         training_won,
         training_not_won,
         scoring_date as as_of_date

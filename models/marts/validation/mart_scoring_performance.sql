@@ -43,7 +43,8 @@ population as (
         scores.quadrant,
         scores.lifecycle_stage,
         scores.is_later_version,
-        -- the naive-Bayes probability on D, trained only on the outcomes known on D;
+        -- the naive-Bayes probability on D, learnt from D's own training days (D − k × W), so
+        -- only from outcomes known on D;
         -- ranked by its log odds, which order the leads as the probability does without its
         -- rounding near 0 and 1
         predictions.conversion_log_odds as predictive_log_odds,
