@@ -11,6 +11,9 @@ BIN := $(VENV)/bin
 DEMO_DIR ?= data/demo
 CONTACTS ?= 2000
 DIRTY_SHARE ?= 0.02
+# A year and a half of history: the predictive score learns from the four conversion windows
+# before each scored day (its training days go back to as_of_date − 5 × 90 days).
+DEMO_DAYS ?= 540
 # The demo's day: its data ends on it and it is scored as of it, so the demo's figures stay the same.
 DEMO_AS_OF ?= 2026-06-30
 export DBT_PROFILES_DIR := $(CURDIR)
@@ -37,7 +40,7 @@ $(VENV)/.spark-installed: $(BIN)/dbt requirements-spark.txt
 setup-spark: $(VENV)/.spark-installed
 
 generate: setup
-	$(BIN)/python scripts/generate_data.py --out $(DEMO_DIR) --contacts $(CONTACTS) --dirty-share $(DIRTY_SHARE) --as-of $(DEMO_AS_OF)
+	$(BIN)/python scripts/generate_data.py --out $(DEMO_DIR) --contacts $(CONTACTS) --days $(DEMO_DAYS) --dirty-share $(DIRTY_SHARE) --as-of $(DEMO_AS_OF)
 
 load: generate
 	$(BIN)/python scripts/load_raw.py $(DEMO_DIR)
