@@ -97,10 +97,11 @@ def test_rows_after_as_of_date_are_not_quarantined(fixture_builds):
         "crm_companies": (2, 1, 0, 0, 1),
         # P1 v1 in force (v2 written 07-05: after); P2 written only on 07-20 but created on
         # 02-01: its version stands in (clean); P3 created 07-02: after; P4 written in 2029:
-        # a future timestamp, quarantined
-        "crm_contacts": (5, 2, 1, 0, 2),
-        # DL1 created 06-21 (written 07-21, its version stands in), DL2: both in force
-        "crm_deals": (2, 2, 0, 0, 0),
+        # a future timestamp, quarantined; P5 clean
+        "crm_contacts": (6, 3, 1, 0, 2),
+        # DL1 created 06-21 (written 07-21, its version stands in), DL2, DL3 (closed before it
+        # was created: not bad data, SPEC §4a): all in force
+        "crm_deals": (3, 3, 0, 0, 0),
         # E1 06-29 clean; E2 07-01, E3 08-15 and E4 07-03 (a contact created later) have not
         # happened yet; E5 in 2029 is in the future
         "web_events": (5, 1, 1, 0, 3),
@@ -109,7 +110,9 @@ def test_rows_after_as_of_date_are_not_quarantined(fixture_builds):
         "email_events": (0, 0, 0, 0, 0),
         # S1 (07-05, the e-mail of P3, created 07-02): not yet, not "no contact with this e-mail"
         "form_submissions": (1, 0, 0, 0, 1),
-        "event_attendance": (1, 1, 0, 0, 0),
+        # R2 registers on 06-25 for an event on 2027-03-01, more than a day after the build date
+        # too: a registration weeks ahead is no future timestamp (SPEC §2), not quarantined
+        "event_attendance": (2, 2, 0, 0, 0),
     }
     assert set(
         query(
@@ -137,18 +140,33 @@ def test_stages_and_versions_as_of_june(fixture_builds):
         # DL2 won without closed_at: won on its update day 06-10; P2's only version was written
         # after 06-30, so it stands in and is flagged
         "P2": ("customer", D(2026, 5, 1), D(2026, 6, 10), True),
+        # DL3 created 05-10 and closed 05-01 (an export error): closed on its created_at, so P5
+        # becomes an opportunity and a customer on 05-10, not on 05-01 before the deal existed
+        "P5": ("customer", D(2026, 5, 10), D(2026, 5, 10), False),
     }
     titles = dict(
         query(fixture_builds["june"], "select contact_id, job_title from marts.dim_contacts")
     )
-    assert titles == {"P1": "Engineer", "P2": "Manager"}
-    # the registration of 06-20 is an activity; the attendance of the 07-10 event is not yet
+    assert titles == {"P1": "Engineer", "P2": "Manager", "P5": "Manager"}
+    # the registrations of 06-20 and 06-25 are activities; the attendances of the 07-10 and the
+    # 2027-03-01 events are not yet (both attended = true)
     assert sorted(
         row[0]
         for row in query(
             fixture_builds["june"], "select activity_id from intermediate.int_activities"
         )
-    ) == ["event_attendance:event_registration:R1", "web_events:page_view:E1"]
+    ) == [
+        "event_attendance:event_registration:R1",
+        "event_attendance:event_registration:R2",
+        "web_events:page_view:E1",
+    ]
+    # no evaluation day of P5 lies before its deal existed: its history starts as a lead on its
+    # creation day 05-01 and reaches opportunity and customer together on 05-10
+    assert query(
+        fixture_builds["june"],
+        "select evaluation_date, computed_stage from marts.fct_lead_score_history "
+        "where contact_id = 'P5' order by evaluation_date",
+    ) == [(D(2026, 5, 1), "lead"), (D(2026, 5, 10), "customer"), (D(2026, 6, 30), "customer")]
     # the backtest day 04-01 (06-30 − 90 days): DL2 (created 05-01) does not exist yet
     backtest = {
         row[0]: row[1:]
@@ -165,8 +183,8 @@ def test_stages_and_versions_as_of_june(fixture_builds):
 def test_the_same_warehouse_as_of_july(fixture_builds):
     assert reconciliation(fixture_builds["july"]) == {
         "crm_companies": (2, 1, 0, 1, 0),
-        "crm_contacts": (5, 3, 1, 1, 0),
-        "crm_deals": (2, 2, 0, 0, 0),
+        "crm_contacts": (6, 4, 1, 1, 0),
+        "crm_deals": (3, 3, 0, 0, 0),
         # E3 (08-15) is still ahead; E5 still in the future
         "web_events": (5, 3, 1, 0, 1),
         "web_identities": (0, 0, 0, 0, 0),
@@ -174,7 +192,7 @@ def test_the_same_warehouse_as_of_july(fixture_builds):
         "email_events": (0, 0, 0, 0, 0),
         # S1 now belongs to P3 through its e-mail
         "form_submissions": (1, 1, 0, 0, 0),
-        "event_attendance": (1, 1, 0, 0, 0),
+        "event_attendance": (2, 2, 0, 0, 0),
     }
     got = {
         row[0]: row[1:]
@@ -186,7 +204,8 @@ def test_the_same_warehouse_as_of_july(fixture_builds):
     }
     assert got["P1"] == (D(2026, 6, 21), D(2026, 7, 21), False)
     assert got["P2"] == (D(2026, 5, 1), D(2026, 6, 10), False)
-    assert set(got) == {"P1", "P2", "P3"}
+    assert got["P5"] == (D(2026, 5, 10), D(2026, 5, 10), False)
+    assert set(got) == {"P1", "P2", "P3", "P5"}
     titles = dict(
         query(fixture_builds["july"], "select contact_id, job_title from marts.dim_contacts")
     )
