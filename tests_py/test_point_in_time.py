@@ -9,6 +9,12 @@
     computed inside a build as of 2026-06-30 (int_lead_scores_per_scoring_day), equal those of a
     separate build as of D, for every contact and field; and moving as_of_date back to D and
     forward again in one warehouse gives the marts of fresh builds as of those days.
+(c) A hand-made fixture (tests_py/fixtures/backtest_day/raw, default seeds) of the inputs whose
+    meaning depends on what exists on the day: a visitor identified as a contact and later as one
+    created after D, forms matched by an e-mail that another contact holds on D than on
+    as_of_date, a deal closed before it was created. Built as of 2026-06-30 and as of D =
+    2026-04-01: the backtest day inside the first equals the second, contact by contact and
+    rule by rule, with hand-worked interest points and the backtest's AUC.
 """
 
 from __future__ import annotations
@@ -304,3 +310,93 @@ def test_moving_as_of_date_back_and_forth_gives_fresh_builds(generated_builds):
         )
         == []
     )
+
+
+# --- (c) the hand-made backtest fixture: inputs that depend on what exists on the day -----------
+
+BACKTEST_FIXTURE = Path(__file__).parent / "fixtures" / "backtest_day" / "raw"
+
+
+def decayed(points: float, age_days: int, half_life_days: int) -> float:
+    return points * 0.5 ** (age_days / half_life_days)
+
+
+@pytest.fixture(scope="module")
+def backtest_builds(tmp_path_factory):
+    root = tmp_path_factory.mktemp("backtest_fixture")
+    project = copy_project(root / "project")
+    databases = {name: root / f"{name}.duckdb" for name in ("as_of_day", "backtest_day")}
+    for database in databases.values():
+        assert load_raw(BACKTEST_FIXTURE, database).returncode == 0
+    build(project, databases["as_of_day"], AS_OF)
+    build(project, databases["backtest_day"], BACKTEST_DAY)
+    return databases
+
+
+def test_backtest_day_reads_identities_and_emails_as_they_stood_on_that_day(backtest_builds):
+    inside = query(
+        backtest_builds["as_of_day"],
+        f"select {SCORE_COLUMNS} from intermediate.int_lead_scores_per_scoring_day "
+        f"where scoring_date = date '{BACKTEST_DAY}' order by contact_id",
+    )
+    separate = query(
+        backtest_builds["backtest_day"],
+        f"select {SCORE_COLUMNS} from marts.fct_lead_scores order by contact_id",
+    )
+    # Q2, Q4 and Q06 are created after D: on D only the five others exist
+    assert [row[0] for row in separate] == ["Q1", "Q3", "Q6", "Q7", "Q8"]
+    assert [row[0] for row in inside] == [row[0] for row in separate]
+    for got, expected_row in zip(inside, separate, strict=True):
+        assert got[:4] == expected_row[:4], got[0]
+        assert got[4:6] == pytest.approx(expected_row[4:6], abs=1e-9), got[0]
+        assert got[6:] == expected_row[6:], got[0]
+    interest = {row[0]: row[4] for row in inside}
+    expected = {
+        # visitor A1 (pricing 03-20, home 03-25) was identified as Q1 on 03-26 and as Q2 on
+        # 03-28; Q2 is created on 05-05, so on D that identification points to nobody and the
+        # visits are Q1's; with its registration of 03-10 (the webinar of 04-20 is not yet)
+        "Q1": decayed(1, 12, 30) + decayed(1, 7, 30) + decayed(10, 12, 30) + decayed(50, 22, 90),
+        # demo request of 03-15 from shared@acme.com: Q3's address on D (Q4 has it from 05-02,
+        # when Q3 had changed to q3new@acme.com on 05-01)
+        "Q3": decayed(60, 17, 90),
+        # contact request of 03-20 from two@acme.com: Q6's on D (Q06, the smaller id with the
+        # same address, is created on 05-10)
+        "Q6": decayed(40, 12, 90),
+        "Q7": decayed(1, 1, 30) + decayed(10, 1, 30),
+        # no activity in 90 days: -10, floored at 0
+        "Q8": 0.0,
+    }
+    assert interest == pytest.approx(expected, abs=1e-6)
+    # rule by rule: the backtest day's interest points equal the components of the build as of D
+    components = "select contact_id, rule_id, matches, round(points, 6) from {} order by 1, 2"
+    assert query(
+        backtest_builds["as_of_day"],
+        components.format(
+            "intermediate.int_interest_rule_scores_on_scoring_day "
+            "where scoring_day = 'backtest_date'"
+        ),
+    ) == query(
+        backtest_builds["backtest_day"],
+        components.format("marts.fct_lead_score_components where rule_kind = 'interest'"),
+    )
+
+
+def test_as_of_date_attributes_the_same_inputs_as_they_stand_then(backtest_builds):
+    # on 06-30 the same rows belong to the contacts that hold them then
+    assert query(
+        backtest_builds["as_of_day"],
+        "select source_row_id, contact_id from intermediate.int_activities "
+        "where source_table in ('web_events', 'form_submissions') order by 1",
+    ) == [("F1", "Q4"), ("F2", "Q06"), ("W1", "Q2"), ("W2", "Q2"), ("W3", "Q7"), ("W4", "Q2")]
+
+
+def test_backtest_auc_is_that_of_the_scores_as_of_d(backtest_builds):
+    # converted in (D, 06-30]: Q1 (DL1 created 04-10, closed 03-20: closed on its created_at,
+    # 04-10) and Q3 (DL2 won 05-20); not converted: Q6, Q7, Q8. On D the converted leads have
+    # the two highest interest scores (51.4 and 52.6 against 36.5, 10.7 and 0): AUC 1
+    [(leads, conversions, auc_interest)] = query(
+        backtest_builds["as_of_day"],
+        "select leads, conversions, auc_interest_score from marts.mart_scoring_performance "
+        "where dimension = 'overall'",
+    )
+    assert (leads, conversions, auc_interest) == (5, 2, 1.0)
