@@ -30,7 +30,6 @@ Steps:
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import logging
 import os
@@ -45,6 +44,7 @@ import yaml
 
 from lead_scoring import PROJECT_ROOT
 from lead_scoring.logs import setup_logging
+from lead_scoring.spreadsheet import write_csv_for_people
 from lead_scoring.warehouse import (
     DUCKDB_PATH_ENV,
     UnsupportedTargetError,
@@ -290,21 +290,19 @@ def compare(before: Snapshot, after: Snapshot) -> list[dict]:
 
 
 def write_changes(path: Path, changes: list[dict]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=CHANGE_COLUMNS)
-        writer.writeheader()
-        for row in changes:
-            writer.writerow(
-                {
-                    key: ""
-                    if value is None
-                    else round(value, 4)
-                    if isinstance(value, float)
-                    else value
-                    for key, value in row.items()
-                }
-            )
+    """The changes CSV, for a spreadsheet: scores to 4 decimals, a text cell that starts like a
+    formula (a contact id ``=HYPERLINK(...)``) neutralised (lead_scoring/spreadsheet.py)."""
+    write_csv_for_people(
+        path,
+        CHANGE_COLUMNS,
+        (
+            {
+                key: "" if value is None else round(value, 4) if isinstance(value, float) else value
+                for key, value in row.items()
+            }
+            for row in changes
+        ),
+    )
 
 
 def current_as_of(connection, where: str) -> str:
