@@ -49,6 +49,7 @@ import io
 import logging
 import math
 import sys
+import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -795,7 +796,8 @@ def tune_half_lives(
     notes = []
     best_loss = baseline_loss
     kinds = sorted(rules.loc[rules["half_life_days"].notna(), "activity"].unique())
-    for kind in kinds:
+    for number, kind in enumerate(kinds, start=1):
+        _progress(f"half-lives of {kind} ({number} of {len(kinds)} activity kinds)")
         chosen = None
         for factor in HALF_LIFE_FACTORS:
             trial = rules.copy()
@@ -1036,6 +1038,16 @@ def _fmt(value: float | None, digits: int = 3) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
+_STARTED = [time.monotonic()]
+
+
+def _progress(step: str, restart: bool = False) -> None:
+    """Log the step a run of tens of seconds is at, with the seconds since it started."""
+    if restart:
+        _STARTED[0] = time.monotonic()
+    log.info("%s (%.0f s)", step, time.monotonic() - _STARTED[0])
+
+
 def calibrate(warehouse: Warehouse, cutoff_kind: str, seeds_dir: Path, out: Path) -> Result:
     """Learn the weights from the warehouse and write the suggested seeds into out."""
     seed_ids = {row["rule_id"].strip() for row in _read_seed(seeds_dir / FIT_SEED)[2]} | {
@@ -1060,6 +1072,7 @@ def calibrate(warehouse: Warehouse, cutoff_kind: str, seeds_dir: Path, out: Path
         len(features.candidate_columns),
     )
     folds = _folds(y, features.frame.index.to_numpy())
+    _progress("fitting the logistic regression (cross-validated)")
     first = fit_logistic(features, folds, warehouse)
     rules, notes = tune_half_lives(
         warehouse, cutoff_kind, candidates, first.strength, first.cv_log_loss
@@ -1068,12 +1081,14 @@ def calibrate(warehouse: Warehouse, cutoff_kind: str, seeds_dir: Path, out: Path
         features, counts, _ = training_table(warehouse, cutoff_kind, rules, candidates)
         y = features.is_won.to_numpy(dtype=bool)
         folds = _folds(y, features.frame.index.to_numpy())
+    _progress("fitting the final model and the gradient boosting comparison")
     final = fit_logistic(features, folds, warehouse)
     boosting = gradient_boosting_cv(features, folds)
     suggestion = suggest(warehouse, features, final.coefficients, rules)
 
     # out of time: the same model fitted on the outcomes known on the backtest day ranks the
     # backtest population (converted in (D, as_of_date])
+    _progress("the backtest, out of time")
     backtest = backtest_table(warehouse, rules, candidates)
     current_backtest = backtest_table(warehouse, warehouse.interest_rules, candidates)
     labels = backtest.is_won.to_numpy(dtype=bool)
@@ -1157,6 +1172,7 @@ def calibrate(warehouse: Warehouse, cutoff_kind: str, seeds_dir: Path, out: Path
             top_decile_lift(suggested_backtest.to_numpy(), labels),
         ),
     ]
+    _progress(f"writing the suggested seeds and the report into {out}")
     changes = write_seeds(suggestion, seeds_dir, out)
     result = Result(
         cutoff_kind=cutoff_kind,
@@ -1289,6 +1305,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(verbose=args.verbose)
     try:
         dbt_vars = parse_vars(args.vars)
+        _progress(f"reading the warehouse {describe(args.target)}", restart=True)
         connection = connect(args.target)
         try:
             warehouse = read_warehouse(connection)

@@ -176,11 +176,11 @@ def calibrated(tmp_path_factory):
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return database, project, out, result.stdout
+    return database, project, out, result.stdout, result.stderr
 
 
 def test_suggested_seeds_have_the_exact_seed_format(calibrated):
-    _, project, out, stdout = calibrated
+    _, project, out, stdout, _ = calibrated
     for name in SEEDS:
         header, rows = read_csv(out / name)
         default_header, default_rows = read_csv(project / "seeds" / name)
@@ -204,8 +204,25 @@ def test_suggested_seeds_have_the_exact_seed_format(calibrated):
         assert label in stdout
 
 
+def test_calibration_logs_its_progress(calibrated):
+    """Tens of seconds of work, step by step on stderr (each step with the seconds so far), not
+    in silence: the warehouse, the fits, each activity kind's half-lives, the backtest, the
+    output."""
+    stderr = calibrated[4]
+    for step in (
+        "reading the warehouse",
+        "fitting the logistic regression (cross-validated)",
+        "half-lives of page_view (",
+        "fitting the final model",
+        "the backtest, out of time",
+        "writing the suggested seeds and the report into",
+    ):
+        assert step in stderr, stderr[-3000:]
+    assert "activity kinds) (" in stderr
+
+
 def test_suggested_seeds_beat_the_default_seeds_in_the_backtest(calibrated, tmp_path):
-    database, project, out, _ = calibrated
+    database, project, out, _, _ = calibrated
     figures = tmp_path / "what_if.json"
     result = run_what_if(database, project, out, "--json", str(figures))
     # the candidate build runs the project's seed validation: it passes unchanged
