@@ -46,9 +46,12 @@ load: generate
 	$(BIN)/python scripts/load_raw.py $(DEMO_DIR)
 
 # unit tests test the code, not the data: make test runs them (tests_py). logs/dbt.log keeps
-# dbt's info lines, not its debug lines (writing those is a tenth of a small build's time).
+# dbt's info lines, not its debug lines (writing those is a tenth of a small build's time). A
+# failing build ends with its problems (a bad seed: the file, the row and the value), not with
+# the hundreds of lines dbt prints after them (scripts/dbt_failures.py).
 build: load
-	$(BIN)/dbt build --vars '{as_of_date: "$(DEMO_AS_OF)"}' --exclude-resource-type unit_test --log-level-file info
+	$(BIN)/dbt build --vars '{as_of_date: "$(DEMO_AS_OF)"}' --exclude-resource-type unit_test --log-level-file info \
+		|| { $(BIN)/python scripts/dbt_failures.py; exit 1; }
 
 summary:
 	$(BIN)/python scripts/summarize.py

@@ -180,11 +180,12 @@ deal_dates as (
     select
         trim(contact_id) as contact_id,
         min(cast(created_ts as date)) as first_created,
+        -- closed before it was created (an export error): closed on its created_at
         min(
             case
                 when lower(trim(deal_stage)) = 'won'
-                    and cast(coalesce(closed_ts, updated_ts) as date) <= date '{as_of}'
-                    then cast(coalesce(closed_ts, updated_ts) as date)
+                    and cast(greatest(created_ts, coalesce(closed_ts, updated_ts)) as date) <= date '{as_of}'
+                    then cast(greatest(created_ts, coalesce(closed_ts, updated_ts)) as date)
             end
         ) as first_won
     from deals

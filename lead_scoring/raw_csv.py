@@ -5,7 +5,9 @@ The dialect: comma-separated, fields quoted with ``"`` and a quote inside a quot
 LF, CRLF or a mix of both. ``inspect_csv`` reads a file once and checks it:
 
 * a byte sequence that is not UTF-8 stops the load naming the file, its true line number and the
-  bytes (``CsvProblem``); so does a malformed quote or a NUL byte;
+  bytes (``CsvProblem``); a UTF-16 file (by its byte-order mark, or its every other byte NUL) is
+  named UTF-16; a malformed quote, a quote never closed (named at the line it opened) and a NUL
+  byte stop the load too;
 * header names are trimmed (blanks, a BOM) and lower-cased; an empty name becomes
   ``unnamed_<position>``; a name given twice stops the load;
 * a row with fewer fields than the header (ragged) is padded with nulls, one with more fields is
@@ -63,14 +65,42 @@ def _dialect() -> dict:
     return {"delimiter": ",", "quotechar": '"', "doublequote": True, "strict": True}
 
 
+def utf16_kind(head: bytes) -> str | None:
+    """How the first bytes of a file say it is UTF-16 (``"little-endian, with a byte-order
+    mark"`` ...), or None. Without a byte-order mark, text of ASCII characters in UTF-16 has a NUL
+    byte in every other place: the odd places (little-endian) or the even ones (big-endian)."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None  # UTF-32: not UTF-16, reported as not UTF-8 (or a NUL byte)
+    if head.startswith(b"\xff\xfe"):
+        return "little-endian, with a byte-order mark"
+    if head.startswith(b"\xfe\xff"):
+        return "big-endian, with a byte-order mark"
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even, odd = head[0 : 2 * pairs : 2], head[1 : 2 * pairs : 2]
+    if odd.count(0) == pairs and even.count(0) == 0:
+        return "little-endian, without a byte-order mark"
+    if even.count(0) == pairs and odd.count(0) == 0:
+        return "big-endian, without a byte-order mark"
+    return None
+
+
 def check_utf8(path: Path) -> dict[str, int]:
     """Raise ``CsvProblem`` at the first byte sequence that is not UTF-8, or the first NUL byte,
-    naming its line (1 is the header); return counts of the line endings (``crlf``, ``lf``,
-    ``cr``)."""
+    naming its line (1 is the header), and at line 1 for a UTF-16 file; return counts of the line
+    endings (``crlf``, ``lf``, ``cr``)."""
     counts = {"crlf": 0, "lf": 0, "cr": 0}
     line = 1
     carry = b""
     with path.open("rb") as handle:
+        kind = utf16_kind(handle.read(64))
+        if kind is not None:
+            raise CsvProblem(
+                f"{path.name} line 1: the file is UTF-16 ({kind}), not UTF-8; save it as UTF-8 "
+                "text (in Excel: Save As > CSV UTF-8)"
+            )
+        handle.seek(0)
         first = True
         while True:
             chunk = handle.read(_CHUNK)
@@ -155,6 +185,7 @@ def inspect_csv(path: Path) -> CsvReport:
         newline = "\n"
     with _open(path) as handle:
         reader = csv.reader(handle, **_dialect())
+        line = 0  # the last line of the last record read
         try:
             raw_header = next(reader, None)
             if not raw_header:
@@ -172,8 +203,24 @@ def inspect_csv(path: Path) -> CsvReport:
                 if len(row) != width:
                     report.ragged.append((start, len(row)))
         except csv.Error as exc:
-            raise CsvProblem(f"{path.name} line {reader.line_num}: {exc}") from None
+            raise CsvProblem(quote_problem(path, exc, line + 1, reader.line_num)) from None
     return report
+
+
+def quote_problem(path: Path, error: csv.Error, start: int, stop: int) -> str:
+    """The message of a record the reader could not read, from its first line (start) to the line
+    the reader stopped at (stop). Nearly always a quote: one never closed makes the reader take
+    the rest of the file as one field, so the line where it opened is named, not the last."""
+    if "unexpected end of data" in str(error):
+        return (
+            f"{path.name} line {start}: a quote opened on this line is never closed (the reader "
+            f"took lines {start} to {stop}, the end of the file, as one value); close the quote, "
+            'or double a quote meant as text ("")'
+        )
+    return (
+        f"{path.name} line {stop}: a malformed quote ({error}): a value that starts with a quote "
+        'must end with one, and a quote inside it must be doubled ("")'
+    )
 
 
 def ragged_flag(line: int, fields: int, width: int, extra: list[str]) -> str:

@@ -30,7 +30,6 @@ Steps:
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import logging
 import os
@@ -44,7 +43,9 @@ from pathlib import Path
 import yaml
 
 from lead_scoring import PROJECT_ROOT
+from lead_scoring.dbt_run import failure_report, run_with_progress
 from lead_scoring.logs import setup_logging
+from lead_scoring.spreadsheet import write_csv_for_people
 from lead_scoring.warehouse import (
     DUCKDB_PATH_ENV,
     UnsupportedTargetError,
@@ -59,6 +60,8 @@ log = logging.getLogger("what_if")
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests", "seeds")
 CANDIDATE_DB_NAME = "what_if.duckdb"
 CHANGES_CSV_NAME = "what_if_changes.csv"
+# dbt's whole output of a failed candidate build, beside the changes CSV
+DBT_LOG_NAME = "what_if_dbt.log"
 # postgres and spark: appended to every custom schema of the candidate (dbt var schema_suffix)
 SCHEMA_SUFFIX = "_what_if"
 SCHEMA_TARGETS = ("postgres", "spark")
@@ -181,7 +184,7 @@ def run_dbt_build(
 ) -> subprocess.CompletedProcess:
     """``dbt build --full-refresh`` of the candidate project on target (duckdb: into database),
     without dbt's unit tests: they test the code, which the candidate does not change, not the
-    candidate's seeds (as ``make build``)."""
+    candidate's seeds (as ``make build``). Its output is kept (stdout), its progress logged."""
     command = [
         str(Path(sys.executable).parent / "dbt"),
         "build",
@@ -209,7 +212,7 @@ def run_dbt_build(
         from lead_scoring.spark import SPARK_DIR_ENV, spark_dir
 
         env[SPARK_DIR_ENV] = str(spark_dir())
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    return run_with_progress(command, "candidate build", cwd=project, env=env)
 
 
 def _rows(connection, sql: str) -> list[tuple]:
@@ -290,21 +293,19 @@ def compare(before: Snapshot, after: Snapshot) -> list[dict]:
 
 
 def write_changes(path: Path, changes: list[dict]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=CHANGE_COLUMNS)
-        writer.writeheader()
-        for row in changes:
-            writer.writerow(
-                {
-                    key: ""
-                    if value is None
-                    else round(value, 4)
-                    if isinstance(value, float)
-                    else value
-                    for key, value in row.items()
-                }
-            )
+    """The changes CSV, for a spreadsheet: scores to 4 decimals, a text cell that starts like a
+    formula (a contact id ``=HYPERLINK(...)``) neutralised (lead_scoring/spreadsheet.py)."""
+    write_csv_for_people(
+        path,
+        CHANGE_COLUMNS,
+        (
+            {
+                key: "" if value is None else round(value, 4) if isinstance(value, float) else value
+                for key, value in row.items()
+            }
+            for row in changes
+        ),
+    )
 
 
 def current_as_of(connection, where: str) -> str:
@@ -394,12 +395,26 @@ def _summary(before: Snapshot, after: Snapshot, changes_csv: Path, where: str) -
     }
 
 
-def _build_failed(result: subprocess.CompletedProcess) -> WhatIfError:
+def _build_failed(
+    result: subprocess.CompletedProcess, project: Path, output_log: Path
+) -> WhatIfError:
+    """The error of a failed candidate build: dbt's whole output goes to output_log, and the
+    message ends with the problems (lead_scoring/dbt_run.py; a bad candidate seed: its file, row
+    and value, and the candidate folder to fix), or with dbt's last lines when no node failed."""
+    output_log.parent.mkdir(parents=True, exist_ok=True)
+    output_log.write_text(result.stdout + result.stderr, encoding="utf-8")
+    report = failure_report(project / "target")
+    if report is None:
+        report = "\n".join((result.stdout + result.stderr).rstrip().splitlines()[-15:])
     return WhatIfError(
-        "dbt build of the candidate seeds failed (the current marts are untouched):\n"
-        + result.stdout
-        + result.stderr
+        "dbt build of the candidate seeds failed (the current marts are untouched; dbt's whole "
+        f"output: {output_log})\n{report}"
     )
+
+
+def _seed_fix_hint(candidate_dir: Path) -> str:
+    """What the message of a bad candidate seed tells to do (the dbt var seed_fix_hint)."""
+    return f"fix the candidate's CSV files in {candidate_dir.resolve()} and run what_if.py again"
 
 
 def what_if(
@@ -419,6 +434,7 @@ def what_if(
         )
     files = candidate_files(candidate_dir, project_dir / "seeds")
     dbt_vars = dict(dbt_vars or {})
+    dbt_vars.setdefault("seed_fix_hint", _seed_fix_hint(candidate_dir))
     if target == "duckdb":
         return _what_if_duckdb(files, candidate_dir, dbt_vars, changes_csv, project_dir)
     if "schema_suffix" in dbt_vars:
@@ -448,10 +464,15 @@ def what_if(
         copy_project(project, files, project_dir)
         result = run_dbt_build(project, target, dbt_vars)
         schemas = candidate_schemas(project)
+        failed = (
+            _build_failed(result, project, changes_csv.with_name(DBT_LOG_NAME))
+            if result.returncode != 0
+            else None
+        )
     connection = connect(target)
     try:
-        if result.returncode != 0:
-            raise _build_failed(result)
+        if failed is not None:
+            raise failed
         before = read_snapshot(connection)
         try:
             after = read_snapshot(connection, SCHEMA_SUFFIX)
@@ -500,8 +521,8 @@ def _what_if_duckdb(
         copy_project(project, files, project_dir)
         copy_raw_schema(current, candidate_db, raw_schema)
         result = run_dbt_build(project, "duckdb", dbt_vars, candidate_db)
-    if result.returncode != 0:
-        raise _build_failed(result)
+        if result.returncode != 0:
+            raise _build_failed(result, project, changes_csv.with_name(DBT_LOG_NAME))
     with connect("duckdb", read_only=True, duckdb_file=current) as connection:
         before = read_snapshot(connection)
     with connect("duckdb", read_only=True, duckdb_file=candidate_db) as connection:

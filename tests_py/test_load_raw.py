@@ -311,7 +311,7 @@ def test_not_utf8_names_the_true_line_after_a_multiline_value(tmp_path, db_path,
 def test_a_malformed_quote_stops_the_load_naming_the_line(tmp_path, db_path, caplog):
     content = f'{CAMPAIGNS_HEADER}\nk1,A,newsletter\nk2,"B"x,sales\n'
     assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
-    assert "email_campaigns.csv line 3:" in errors(caplog)[0]
+    assert "email_campaigns.csv line 3: a malformed quote" in errors(caplog)[0]
 
 
 def test_semicolon_file_stops_the_load_naming_it(tmp_path, db_path, caplog):
@@ -378,10 +378,34 @@ def test_a_nul_byte_stops_the_load_naming_the_line(tmp_path, db_path, caplog):
     assert "email_campaigns.csv line 3: a NUL byte" in errors(caplog)[0]
 
 
-def test_a_utf16_export_stops_the_load_at_line_1(tmp_path, db_path, caplog):
-    content = "campaign_id,name,campaign_type\nk1,A,newsletter\n".encode("utf-16")
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [
+        ("utf-16", "UTF-16 (little-endian, with a byte-order mark)"),
+        ("utf-16-be", "UTF-16 (big-endian, without a byte-order mark)"),
+        ("utf-16-le", "UTF-16 (little-endian, without a byte-order mark)"),
+    ],
+)
+def test_a_utf16_export_stops_the_load_at_line_1_saying_utf16(
+    tmp_path, db_path, caplog, encoding, named
+):
+    content = "campaign_id,name,campaign_type\nk1,A,newsletter\n".encode(encoding)
     assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
-    assert "email_campaigns.csv line 1: not UTF-8" in errors(caplog)[0]
+    message = errors(caplog)[0]
+    assert f"email_campaigns.csv line 1: the file is {named}, not UTF-8" in message
+    assert "Latin-1" not in message
+
+
+def test_a_quote_never_closed_stops_the_load_at_the_line_it_opened(tmp_path, db_path, caplog):
+    rows = [f"k{number},A{number},newsletter" for number in range(1, 42)]
+    rows.append('k42,"Spring, offer,sales')  # line 43: the quote opens and is never closed
+    rows += [f"k{number},A{number},newsletter" for number in range(43, 85)]  # to line 85
+    content = CAMPAIGNS_HEADER + "\n" + "\n".join(rows) + "\n"
+    assert len(content.splitlines()) == 85
+    assert load_raw.main([str(full_folder(tmp_path, email_campaigns=content))]) == 1
+    message = errors(caplog)[0]
+    assert message.startswith("email_campaigns.csv line 43: a quote opened on this line is never")
+    assert "line 85" not in message
 
 
 def test_a_trailing_empty_field_is_a_ragged_row(tmp_path, db_path):

@@ -214,13 +214,19 @@ def test_bad_candidate_stops_with_dbt_messages(current):
     write_csv(candidate / "scoring_settings.csv", ["key", "value"], settings_with(fit_weight="one"))
     result = run_what_if(database, project, candidate)
     assert result.returncode != 0
-    # the message of dbt build's seed validation (tests_py/test_seed_validation.py), passed on
-    assert "Bad scoring seeds" in result.stderr, result.stderr[-3000:]
-    assert any(
-        "scoring_settings.csv setting 'fit_weight'" in line
-        and "value 'one' is not a number" in line
-        for line in result.stderr.splitlines()
-    ), result.stderr[-3000:]
+    # the message of dbt build's seed validation (tests_py/test_seed_validation.py) is the end of
+    # the output: the folder to fix is the candidate's, not seeds/
+    last = result.stderr.rstrip().splitlines()[-2:]
+    assert last == [
+        f"  Bad scoring seeds (1 problem); fix the candidate's CSV files in {candidate.resolve()} "
+        "and run what_if.py again:",
+        "    scoring_settings.csv setting 'fit_weight': value 'one' is not a number",
+    ], result.stderr[-3000:]
+    # dbt's whole output is kept beside the changes CSV, its progress was logged meanwhile
+    assert f"dbt's whole output: {database.parent / 'what_if_dbt.log'}" in result.stderr
+    assert "SKIP" in (database.parent / "what_if_dbt.log").read_text()
+    assert "candidate build: failed after" in result.stderr
+    assert len(result.stderr.splitlines()) < 30, result.stderr[-3000:]
     assert stages(database) == before_stages
 
 

@@ -119,13 +119,12 @@ interest_per_rule as (
         rule_id,
         max_points,
         matches,
-        case
-            -- every match has left the window: exactly nothing (no rounding residue)
-            when matches = 0 then 0
-            else weighted_points / {{ decay_weight(
-                'reference_date', 'evaluation_date', 'half_life_days'
-            ) }}
-        end as uncapped_points
+        -- the day's decayed total, produced at the precision of every score (exact_points)
+        {{ exact_points(
+            'case when matches = 0 then 0 else weighted_points / '
+            ~ decay_weight('reference_date', 'evaluation_date', 'half_life_days')
+            ~ ' end'
+        ) }} as uncapped_points
     from interest_running
 ),
 
@@ -136,8 +135,8 @@ interest_rule_scores as (
         evaluation_date,
         rule_id,
         matches,
-        uncapped_points,
-        {{ capped_points('uncapped_points', 'max_points') }} as points
+        {{ exact_score('uncapped_points') }} as uncapped_points,
+        {{ exact_score(capped_points('uncapped_points', exact_points('max_points'))) }} as points
     from interest_per_rule
 )
 {%- endmacro %}
@@ -171,16 +170,18 @@ interest_day_points as (
                 else 0
             end
         ) as matches,
-        sum(
-            case
-                when {{ in_window }}
-                    then daily_points.points * {{ decay_weight(
-                        'evaluation_days.evaluation_date', 'daily_points.activity_date',
-                        'rules.half_life_days'
-                    ) }}
-                else 0
-            end
-        ) as weighted_points
+        -- each day's decayed points at the precision of every score, so that their sum is exact
+        -- and the same in whatever order the engine adds them (exact_points)
+        {{ exact_points(
+            'sum(case when ' ~ in_window ~ ' then '
+            ~ exact_points(
+                'daily_points.points * ' ~ decay_weight(
+                    'evaluation_days.evaluation_date', 'daily_points.activity_date',
+                    'rules.half_life_days'
+                )
+            )
+            ~ ' else 0 end)'
+        ) }} as weighted_points
     from daily_points
     inner join evaluation_days
         on daily_points.scoring_day = evaluation_days.scoring_day
@@ -202,11 +203,12 @@ interest_rule_scores as (
         rule_id,
         matches,
         -- every match has left the window: exactly nothing
-        case when matches = 0 then 0 else weighted_points end as uncapped_points,
-        case
-            when matches = 0 then 0
-            else {{ capped_points('weighted_points', 'max_points') }}
-        end as points
+        {{ exact_score('case when matches = 0 then 0 else weighted_points end') }} as uncapped_points,
+        {{ exact_score(
+            'case when matches = 0 then 0 else '
+            ~ capped_points('weighted_points', exact_points('max_points'))
+            ~ ' end'
+        ) }} as points
     from interest_day_points
 )
 {%- endmacro %}

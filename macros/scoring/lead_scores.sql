@@ -24,7 +24,8 @@ lead_interest_rule_totals as (
         scoring_day,
         contact_id,
         evaluation_date,
-        sum(points) as interest_rule_points
+        -- the rules' points added exactly (exact_points), in whatever order
+        {{ exact_points('sum(' ~ exact_points('points') ~ ')') }} as interest_rule_points
     from rule_scores
     group by scoring_day, contact_id, evaluation_date
 ),
@@ -71,14 +72,15 @@ lead_interest as (
         lead_activity_to_date.last_engagement_date,
         lead_activity_to_date.newsletter_signups,
         lead_activity_to_date.other_conversions,
-        coalesce(lead_interest_rule_totals.interest_rule_points, 0) as interest_rule_points,
+        {{ exact_points('coalesce(lead_interest_rule_totals.interest_rule_points, 0)') }}
+            as interest_rule_points,
         case
             when lead_activity_to_date.last_engagement_date is null
                 or {{ dbt.datediff(
                     'lead_activity_to_date.last_engagement_date',
                     'lead_activity_to_date.evaluation_date', 'day') }} >= settings.inactivity_days
-                then settings.inactivity_points
-            else 0
+                then {{ exact_points('settings.inactivity_points') }}
+            else {{ exact_points('0') }}
         end as inactivity_points
     from lead_activity_to_date
     cross join {{ ref('int_scoring__settings') }} as settings
@@ -97,19 +99,19 @@ lead_scored as (
         fit.grade,
         fit.is_disqualified,
         fit.meets_mql_min_grade,
-        lead_interest.interest_rule_points,
-        lead_interest.inactivity_points,
+        {{ exact_score('lead_interest.interest_rule_points') }} as interest_rule_points,
+        {{ exact_score('lead_interest.inactivity_points') }} as inactivity_points,
         lead_interest.last_engagement_date,
         lead_interest.newsletter_signups,
         lead_interest.other_conversions,
-        case
-            when settings.interest_max is not null
-                then least(
-                        settings.interest_max,
-                        greatest(0, lead_interest.interest_rule_points + lead_interest.inactivity_points)
-                    )
-            else greatest(0, lead_interest.interest_rule_points + lead_interest.inactivity_points)
-        end as interest_score
+        {%- set interest_total = exact_points(
+            'lead_interest.interest_rule_points + lead_interest.inactivity_points'
+        ) %}
+        {{ exact_score(
+            'case when settings.interest_max is not null then least('
+            ~ exact_points('settings.interest_max') ~ ', greatest(0, ' ~ interest_total ~ '))'
+            ~ ' else greatest(0, ' ~ interest_total ~ ') end'
+        ) }} as interest_score
     from lead_interest
     inner join fit
         on lead_interest.scoring_day = fit.scoring_day
@@ -120,8 +122,11 @@ lead_scored as (
 lead_with_score as (
     select
         lead_scored.*,
-        settings.fit_weight * lead_scored.fit_score
-        + settings.interest_weight * lead_scored.interest_score as lead_score
+        -- each weighted score at the precision of every score, added exactly (exact_points)
+        {{ exact_score(
+            exact_points('settings.fit_weight * lead_scored.fit_score')
+            ~ ' + ' ~ exact_points('settings.interest_weight * lead_scored.interest_score')
+        ) }} as lead_score
     from lead_scored
     cross join {{ ref('int_scoring__settings') }} as settings
 ),

@@ -4,8 +4,9 @@
         scoring_fit_rules.csv rule_id 'F07': unknown operator 'equal' (allowed: equals, ...)
 
     The checks themselves are the model int_scoring__seed_problems (one CTE per check); this macro
-    only reads that model's rows for the given seeds and raises with them. The typed seed models
-    (models/intermediate/seeds/) call it at their top, so they depend on the problems
+    only reads that model's rows for the given seeds and raises with them, after the var
+    seed_fix_hint (what to fix where: the seeds/ folder, or what_if.py's candidate folder). The
+    typed seed models (models/intermediate/seeds/) call it at their top, so they depend on the problems
     model, which dbt builds right after the seeds: a bad seed stops `dbt build` before any score
     is computed. Renders to nothing. Also usable on its own: `dbt run-operation
     validate_scoring_seeds` reports the problems model as last built. -#}
@@ -37,7 +38,8 @@
                 {%- endfor -%}
                 {{ exceptions.raise_compiler_error(
                     "Bad scoring seeds (" ~ lines | length ~ " problem" ~ ('s' if lines | length != 1 else '')
-                    ~ "); fix the CSV files in seeds/ and run dbt build again:\n" ~ lines | join('\n')) }}
+                    ~ "); " ~ var('seed_fix_hint', 'fix the CSV files in seeds/ and run dbt build again')
+                    ~ ":\n" ~ lines | join('\n')) }}
             {%- endif -%}
         {%- endif -%}
     {%- endif -%}

@@ -5,15 +5,19 @@
 {#- CASE branches for a required timestamp: missing, unparsable, or in the future: on a day after
     the day that follows the later of as_of_date and the build's own date. `column` is
     the parsed column and `column`_text the raw text. A timestamp after as_of_date that is not
-    that far is no problem: the row has not happened yet (row status after_as_of). -#}
-{% macro timestamp_problems(column, required=true) -%}
+    that far is no problem: the row has not happened yet (row status after_as_of). A date that
+    may lie ahead by its meaning (the day of an event people register for) passes
+    future=false: missing and unparsable only. -#}
+{% macro timestamp_problems(column, required=true, future=true) -%}
     {%- if required %}
         when {{ column }}_text is null then 'missing {{ column }}'
     {%- endif %}
         when {{ column }}_text is not null and {{ column }} is null
             then 'unparsable {{ column }}'
+    {%- if future %}
         when {{ column }} >= {{ dbt.dateadd('day', 2, future_reference_date()) }}
             then '{{ column }} more than a day in the future'
+    {%- endif %}
 {%- endmacro %}
 
 {#- CASE branch placed after the checks of a row's own values and before the checks of its

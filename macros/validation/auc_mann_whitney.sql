@@ -5,10 +5,11 @@
         AUC = (Σ average rank of the positives − n1 (n1 + 1) / 2) / (n1 × n0)
 
     where tied scores share the average of their ranks. Rows whose label or score is null are left
-    out (per score); the AUC is null when either group is empty. Renders a complete `select` with
-    one row per group (one row in all without group_by) and a column `<score>_auc` per score, to be
-    used as a CTE body: `with auc as ({{ auc_mann_whitney('population', ['lead_score'],
-    'is_converted') }})`. -#}
+    out (per score); the AUC is null when either group is empty. The halves are doubles (a
+    decimal literal 2.0 would make Spark divide decimals, at 6 places). Renders a complete
+    `select` with one row per group (one row in all without group_by) and a column
+    `<score>_auc` per score, to be used as a CTE body: `with auc as ({{ auc_mann_whitney(
+    'population', ['lead_score'], 'is_converted') }})`. -#}
 {% macro auc_mann_whitney(relation, score_columns, label_column, group_by=[]) -%}
     {{ return(adapter.dispatch('auc_mann_whitney', 'lead_scoring')(
         relation, score_columns, label_column, group_by)) }}
@@ -30,7 +31,7 @@
                     sum(case when is_positive then {{ score }}__rank end)
                     - sum(case when is_positive and {{ score }} is not null then 1 else 0 end)
                     * (sum(case when is_positive and {{ score }} is not null then 1 else 0 end) + 1)
-                    / 2.0
+                    / cast(2 as {{ scoring_type_double() }})
                 )
                 / (
                     sum(case when is_positive and {{ score }} is not null then 1 else 0 end)
@@ -60,7 +61,7 @@
                     )
                     + (count(*) over (
                         partition by {% for column in partition %}{{ column }}, {% endfor %}{{ score }}
-                    ) - 1) / 2.0
+                    ) - 1) / cast(2 as {{ scoring_type_double() }})
             end as {{ score }}__rank
             {%- if not loop.last %},{% endif %}
             {%- endfor %}

@@ -72,7 +72,8 @@ per_rule as (
 company_points as (
     select
         company_id,
-        sum(points) as company_fit_points,
+        -- the rules' points added exactly, in whatever order (exact_points)
+        {{ exact_score('sum(' ~ exact_points('points') ~ ')') }} as company_fit_points,
         count(*) as company_fit_rules_matched
     from per_rule
     where {{ rule_condition_holds('operator', 'value_text', 'any_item_matches') }}

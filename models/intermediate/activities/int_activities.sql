@@ -14,5 +14,6 @@ select
     source_table,
     source_row_id,
     anonymous_id,
+    email_normalized,
     contact_resolved_by
 from {{ ref('int_activity_log') }}

@@ -8,9 +8,9 @@
 -- The stored activity stream; int_activities is its reading. One row per activity of a known
 -- contact as of as_of_date, from every engagement source, with the raw row it came from
 -- (source_table, source_row_id) and how its contact was found (contact_resolved_by: the row's own
--- contact_id, the anonymous visitor's identity, or the form's e-mail), so that another scoring day
--- can re-attribute it (int_scoring_day_activities). `detail` is the text the interest rules
--- match; detail_number is its numeric reading.
+-- contact_id, the anonymous visitor's identity, or the form's e-mail, kept in email_normalized),
+-- so that every scoring day can attribute it by what exists that day (int_scoring_day_activities).
+-- `detail` is the text the interest rules match; detail_number is its numeric reading.
 --
 -- Incremental (macros/staging/incremental_events.sql): a run builds the activities of the web
 -- events stitched again, and of the other sources' raw days classified again (every e-mail day
@@ -87,6 +87,7 @@ web_activities as (
         event_id as source_row_id,
         contact_id,
         anonymous_id,
+        cast(null as {{ dbt.type_string() }}) as email_normalized,
         activity_resolved_by as contact_resolved_by,
         case event_type
             when 'page_view' then 'page_view'
@@ -116,6 +117,7 @@ campaign_click_activities as (
         event_id as source_row_id,
         contact_id,
         anonymous_id,
+        cast(null as {{ dbt.type_string() }}) as email_normalized,
         activity_resolved_by as contact_resolved_by,
         'campaign_click' as activity,
         {{ dbt.concat([
@@ -137,6 +139,7 @@ form_activities as (
         submission_id as source_row_id,
         contact_id,
         cast(null as {{ dbt.type_string() }}) as anonymous_id,
+        case when submitted_contact_id is null then lower(email) end as email_normalized,
         case when submitted_contact_id is null then 'email' else 'contact_id' end
             as contact_resolved_by,
         form_type as activity,
@@ -158,6 +161,7 @@ registration_activities as (
         registration_id as source_row_id,
         contact_id,
         cast(null as {{ dbt.type_string() }}) as anonymous_id,
+        cast(null as {{ dbt.type_string() }}) as email_normalized,
         'contact_id' as contact_resolved_by,
         'event_registration' as activity,
         event_type as detail,
@@ -174,6 +178,7 @@ attendance_activities as (
         registration_id as source_row_id,
         contact_id,
         cast(null as {{ dbt.type_string() }}) as anonymous_id,
+        cast(null as {{ dbt.type_string() }}) as email_normalized,
         'contact_id' as contact_resolved_by,
         'event_attendance' as activity,
         event_type as detail,
@@ -191,6 +196,7 @@ email_activities as (
         email_events.event_id as source_row_id,
         email_events.contact_id,
         cast(null as {{ dbt.type_string() }}) as anonymous_id,
+        cast(null as {{ dbt.type_string() }}) as email_normalized,
         'contact_id' as contact_resolved_by,
         {{ dbt.concat(["'email_'", "email_events.event_type"]) }} as activity,
         campaigns.campaign_type as detail,
@@ -229,6 +235,7 @@ activities as (
         source_table,
         source_row_id,
         anonymous_id,
+        email_normalized,
         contact_resolved_by,
         -- incremental bookkeeping
         raw_day,

@@ -1,8 +1,18 @@
 -- One contact per anonymous visitor on each scoring day: where one anonymous_id
 -- was identified as several contacts, the latest identification on or before the scoring day
--- wins (ties: the smallest contact_id).
+-- wins (ties: the smallest contact_id). An identification as a contact that does not exist on
+-- the scoring day (created after it) points to nobody that day and is ignored, as a build as of
+-- that day ignores it: an earlier identification stands.
 with scoring_days as (
     select * from {{ ref('int_scoring_days') }}
+),
+
+-- the contacts that exist on each scoring day
+contacts as (
+    select
+        scoring_date,
+        contact_id
+    from {{ ref('int_contacts_enriched') }}
 ),
 
 identities as (
@@ -15,6 +25,9 @@ identities as (
     inner join scoring_days
         on stg_web__identities.identified_at
             < {{ dbt.dateadd('day', 1, 'scoring_days.scoring_date') }}
+    inner join contacts
+        on scoring_days.scoring_date = contacts.scoring_date
+            and stg_web__identities.contact_id = contacts.contact_id
 ),
 
 ranked as (

@@ -1,7 +1,9 @@
 -- First deal created and first deal won per contact on each scoring day: the deal
 -- versions in force on that day, for deals created on or before it. A deal is won on the day only
 -- when its version says won and its closed_at (updated_at when missing) is on or before the day;
--- a deal created before and won after the day is an open deal then (an opportunity).
+-- a deal created before and won after the day is an open deal then (an opportunity). A deal
+-- closed before it was created (an export error) is closed on its created_at (SPEC §4a): nothing
+-- happens before a deal exists.
 with scoring_days as (
     select * from {{ ref('int_scoring_days') }}
 ),
@@ -19,7 +21,10 @@ deals as (
         cast(deal_versions.created_at as date) as deal_created_date,
         case
             when deal_versions.deal_stage = 'won'
-                then cast(coalesce(deal_versions.closed_at, deal_versions.updated_at) as date)
+                then greatest(
+                        cast(deal_versions.created_at as date),
+                        cast(coalesce(deal_versions.closed_at, deal_versions.updated_at) as date)
+                    )
         end as deal_won_date
     from deal_versions
     inner join scoring_days

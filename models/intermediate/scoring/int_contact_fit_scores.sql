@@ -45,7 +45,8 @@ totals as (
         contacts.scoring_day,
         contacts.contact_id,
         contacts.input_fingerprint,
-        coalesce(sum(matches.points), 0) as fit_points,
+        -- the rules' points added exactly, in whatever order (exact_points)
+        {{ exact_score('coalesce(sum(' ~ exact_points('matches.points') ~ '), 0)') }} as fit_points,
         coalesce(max(case when matches.is_disqualifying then 1 else 0 end), 0) = 1 as is_disqualified,
         count(matches.rule_id) as fit_rules_matched
     from contacts

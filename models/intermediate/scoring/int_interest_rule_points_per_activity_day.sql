@@ -51,7 +51,7 @@ daily as (
         matches.rule_id,
         activities.activity_date,
         count(*) as matches,
-        sum(matches.points) as points,
+        {{ exact_score('sum(' ~ exact_points('matches.points') ~ ')') }} as points,
         max(activities.input_fingerprint) as input_fingerprint
     from activities
     inner join matches

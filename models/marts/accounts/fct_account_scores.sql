@@ -64,7 +64,10 @@ contact_metrics as (
         count(*) as contacts,
         sum(is_engaged) as engaged_contacts,
         max(lead_score) as best_lead_score,
-        avg(case when score_rank <= 3 then lead_score end) as top3_avg_lead_score,
+        -- the mean of exact scores (exact_points): the same in whatever order they are added
+        {{ exact_score(
+            'avg(case when score_rank <= 3 then ' ~ exact_points('lead_score') ~ ' end)'
+        ) }} as top3_avg_lead_score,
         max(lifecycle_stage_rank) as account_stage_rank
     from company_contacts
     group by company_id

@@ -50,7 +50,9 @@ checked as (
             when event_type is null then 'missing event_type'
             {{ unknown_value_problem('event_type', 'accepted_event_types') }}
             {{ timestamp_problems('registered_at') }}
-            {{ timestamp_problems('event_date') }}
+            -- an event weeks ahead is no future timestamp (SPEC §2): its registration counts at
+            -- registered_at, its attendance once event_date is reached
+            {{ timestamp_problems('event_date', future=false) }}
             {{ after_as_of_stops_checks('registered_at') }}
             when contact_id is null then 'missing contact_id'
             when not has_known_contact then 'unknown contact_id'
