@@ -49,8 +49,10 @@ load: generate
 # dbt's info lines, not its debug lines (writing those is a tenth of a small build's time). A
 # failing build ends with its problems (a bad seed: the file, the row and the value), not with
 # the hundreds of lines dbt prints after them (scripts/dbt_failures.py).
+# the demo's data is generated and loaded again, so it is built from scratch (--full-refresh):
+# no incremental table of an earlier build, or of an earlier version of the project, is kept
 build: load
-	$(BIN)/dbt build --vars '{as_of_date: "$(DEMO_AS_OF)"}' --exclude-resource-type unit_test --log-level-file info \
+	$(BIN)/dbt build --full-refresh --vars '{as_of_date: "$(DEMO_AS_OF)"}' --exclude-resource-type unit_test --log-level-file info \
 		|| { $(BIN)/python scripts/dbt_failures.py; exit 1; }
 
 summary:

@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 FAILED = ("error", "fail", "runtime error")
 #: a progress line of dbt: "12 of 506 OK created sql table model ..."
 PROGRESS = re.compile(r"\b(\d+) of (\d+) (?:OK|PASS|WARN|ERROR|FAIL|SKIP|NO-OP)\b")
+#: dbt's message when an incremental table's columns differ from its model's (on_schema_change
+#: fail): the table was built by an older version of the project
+OUT_OF_SYNC = "schemas on this incremental model are out of sync"
 #: seconds between two progress lines at least
 PROGRESS_EVERY = 5.0
 
@@ -58,6 +61,11 @@ def failures(run_results: dict) -> list[str]:
             text = f"test {name} failed: {text}"
         elif not text:
             text = f"{name}: {status}"
+        elif OUT_OF_SYNC in text:
+            text = (
+                f"{name} was built by an older version of the project (its columns changed): "
+                "run `dbt build --full-refresh` once.\n" + text
+            )
         if text not in messages:
             messages.append(text)
     return messages

@@ -103,3 +103,22 @@ def test_failures_are_each_message_once_without_dbt_frames():
         "Bad scoring seeds (1 problem); fix the CSV files in seeds/ and run dbt build again:\n"
         "  scoring_settings.csv setting 'fit_weight': value 'one' is not a number"
     )
+
+
+def test_an_incremental_table_of_an_older_version_says_to_refresh_it():
+    message = (
+        "Compilation Error in model int_activity_log (models/x.sql)\n"
+        "  The source and target schemas on this incremental model are out of sync!\n"
+        "     Source columns not in target: [DuckDBColumn(column='email_normalized')]"
+    )
+    run_results = {
+        "results": [
+            {"unique_id": "model.p.int_activity_log", "status": "error", "message": message}
+        ]
+    }
+    [text] = failures(run_results)
+    assert text.splitlines()[0] == (
+        "int_activity_log was built by an older version of the project (its columns changed): "
+        "run `dbt build --full-refresh` once."
+    )
+    assert "Source columns not in target" in text
