@@ -45,10 +45,12 @@ known_fields as (
     {%- for connector, connector_fields in fields.items() %}
         {%- set outer = loop %}
         {%- for field, allowed in connector_fields.items() %}
+        {%- set allowed_list = 'any' if allowed == 'any' else 'true, false' if allowed == 'boolean'
+            else var(allowed) | join(', ') %}
         select
             '{{ connector }}' as connector,
             '{{ field }}' as field,
-            '{{ allowed }}' as allowed_values
+            '{{ allowed_list | replace("'", "''") }}' as allowed_values
             {%- if not (outer.last and loop.last) %}
         union all
             {%- endif %}
@@ -133,9 +135,7 @@ value_not_allowed as (
         checked.row_label,
         {{ dbt.concat([
             "'value '", scoring_seed_quoted('checked.value_value'), "' is not allowed for '",
-            "checked.field", "' (allowed: '",
-            "case when checked.allowed_values = 'boolean' then 'true, false' else checked.allowed_values end",
-            "')'"
+            "checked.field", "' (allowed: '", "checked.allowed_values", "')'"
         ]) }} as problem
     from checked
     left join allowed_values
