@@ -94,7 +94,9 @@ def load_folder_as_is(folder: Path, target: str, schema: str) -> dict[str, int]:
     files = find_table_files(folder)
     with tempfile.TemporaryDirectory(prefix="load_as_is_") as workdir:
         checked = [check_as_is(f, Path(workdir), rewrite=target == "spark") for f in files]
-        log.info("loading %d file(s) from %s as they are into schema %s", len(checked), folder, schema)
+        log.info(
+            "loading %d file(s) from %s as they are into schema %s", len(checked), folder, schema
+        )
         loader = make_loader(target, schema)
         loaded: dict[str, int] = {}
         loader.begin()
@@ -104,10 +106,13 @@ def load_folder_as_is(folder: Path, target: str, schema: str) -> dict[str, int]:
                     rows, _ = loader.replace(item)
                 except Exception as exc:  # the engine's own error type differs per target
                     raise LoadError(
-                        f"cannot load {item.raw_file.path}: {str(exc).strip()}. Nothing was replaced"
+                        f"cannot load {item.raw_file.path}: {str(exc).strip()}. "
+                        "Nothing was replaced"
                     ) from exc
                 loaded[item.table] = rows
-                log.info("%s.%s: %d rows from %s", schema, item.table, rows, item.raw_file.path.name)
+                log.info(
+                    "%s.%s: %d rows from %s", schema, item.table, rows, item.raw_file.path.name
+                )
             loader.commit()
         except Exception:
             loader.rollback()

@@ -641,7 +641,8 @@ EXPECTED_UNIT_TESTS = {
 
 @pytest.fixture(scope="module")
 def fivetran_builds(tmp_path_factory) -> dict:
-    """Each Fivetran leg landed as text (--as-is) and built with dbt's unit tests: nothing in raw."""
+    """Each Fivetran leg landed as text (--as-is) and built with dbt's unit tests (nothing is
+    loaded into raw)."""
     root = tmp_path_factory.mktemp("fivetran")
     done = {}
     for name, (schemas, values) in FIVETRAN_LEGS.items():
@@ -650,7 +651,13 @@ def fivetran_builds(tmp_path_factory) -> dict:
         for schema, folder in schemas.items():
             load(FIXTURES / folder, location, "--schema", schema, "--as-is")
         result = build(project, location, dbt_vars(**values))
+        # kept now: docs generate writes a run_results.json of its own
+        done[f"{name}_statuses"] = run_results(project) if result.returncode == 0 else {}
+        docs = run_dbt(
+            project, location["duckdb_path"], "docs", "generate", "--vars", dbt_vars(**values)
+        )
         done[name] = (project, location["duckdb_path"], result)
+        done[f"{name}_docs"] = docs
     return done
 
 
@@ -718,9 +725,7 @@ def salesforce_mapped_rows() -> dict[str, int]:
 
     unconverted = present("lead", lambda row: row["is_converted"].lower() != "true")
     lead_companies = sum(
-        1
-        for row in read_csv(history / "lead.csv")
-        if row["id"] in unconverted and row["company"]
+        1 for row in read_csv(history / "lead.csv") if row["id"] in unconverted and row["company"]
     )
     event_campaigns = {
         row["id"]
@@ -754,18 +759,26 @@ def test_fivetran_seeds_build_every_connector_model(fivetran_builds, leg):
     project, _, result = fivetran_builds[leg]
     assert result.returncode == 0, result.stdout[-5000:]
     manifest = json.loads((project / "target" / "manifest.json").read_text())
-    statuses = run_results(project)
+    statuses = fivetran_builds[f"{leg}_statuses"]
     connector_models = [
         unique_id
         for unique_id, node in manifest["nodes"].items()
         if node["resource_type"] == "model"
         and any(
             part in node["original_file_path"]
-            for part in ("/hubspot/", "/salesforce/", "/salesforce_history/", "/segment/", "/connectors/")
+            for part in (
+                "/hubspot/",
+                "/salesforce/",
+                "/salesforce_history/",
+                "/segment/",
+                "/connectors/",
+            )
         )
     ]
     assert len(connector_models) >= (30 if leg == "hubspot" else 20)
-    assert {m: statuses.get(m) for m in connector_models} == {m: "success" for m in connector_models}
+    assert {m: statuses.get(m) for m in connector_models} == {
+        m: "success" for m in connector_models
+    }
     unit_tests = {
         unique_id.split(".")[-1]: status
         for unique_id, status in statuses.items()
@@ -791,6 +804,21 @@ def test_fivetran_seeds_every_mapped_row_is_counted(fivetran_builds, leg):
     finally:
         connection.close()
     assert counted == {table: (rows, True) for table, rows in expected.items()}
+
+
+@pytest.mark.parametrize("leg", sorted(FIVETRAN_LEGS))
+def test_fivetran_builds_document_every_connector_node(fivetran_builds, leg):
+    """The docs gate (scripts/check_docs.py) with the connectors enabled: every connector model,
+    column (as the warehouse has it), source and macro is described."""
+    from lead_scoring.docs_check import undocumented
+
+    project, _, _ = fivetran_builds[leg]
+    docs = fivetran_builds[f"{leg}_docs"]
+    assert docs.returncode == 0, docs.stdout[-3000:]
+    target = project / "target"
+    manifest = json.loads((target / "manifest.json").read_text())
+    catalog = json.loads((target / "catalog.json").read_text())
+    assert undocumented(manifest, catalog) == []
 
 
 def test_fivetran_salesforce_campaign_members(fivetran_builds):
@@ -892,7 +920,7 @@ def duckdb_world_builds(connector_world, tmp_path_factory) -> dict:
         {"duckdb_path": root / "warehouse_salesforce_as_text.duckdb"},
         landed={"salesforce": text},
     )
-    for name, built in done.items():
+    for built in done.values():
         built["marts"] = (
             duckdb_marts(built["duckdb_path"]) if built["result"].returncode == 0 else None
         )
@@ -941,7 +969,7 @@ def test_connector_world_is_not_trivially_equal(duckdb_world_builds):
     assert any(row["is_converted"] == "false" for row in plan)
 
 
-# --- PostgreSQL ------------------------------------------------------------------------------------
+# --- PostgreSQL ----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -1014,9 +1042,7 @@ def spark_marts(spark_dir: Path, project: Path) -> dict[str, list[tuple]]:
         for node in manifest["nodes"].values()
         if node["resource_type"] == "model" and node["schema"] == "marts"
     )
-    return {
-        table: sort_rows(spark_table_rows(spark_dir, "marts", table)) for table in tables
-    }
+    return {table: sort_rows(spark_table_rows(spark_dir, "marts", table)) for table in tables}
 
 
 def test_connector_world_gives_the_same_marts_spark_hubspot(spark_world_builds):

@@ -505,9 +505,9 @@ def hubspot_tables(world: dict[str, pd.DataFrame], plan: Plan) -> dict[str, pa.T
     deals = world["crm_deals"].copy()
     deals["dealstage"] = deals["deal_stage"].map(STAGE_OF)
     # an open deal's close date is an expected one (not a close: D8)
-    expected = (
-        pd.to_datetime(deals["created_at"]) + pd.Timedelta(days=30)
-    ).dt.strftime("%Y-%m-%d %H:%M:%S")
+    expected = (pd.to_datetime(deals["created_at"]) + pd.Timedelta(days=30)).dt.strftime(
+        "%Y-%m-%d %H:%M:%S"
+    )
     deals["closedate"] = deals["closed_at"].where(deals["closed_at"].notna(), expected)
     deal_props = {
         "dealstage": "dealstage",
@@ -725,9 +725,7 @@ def salesforce_tables(
         created = [
             frame_created
             if person not in plan.converted_leads
-            else (
-                pd.Timestamp(frame_created) + pd.Timedelta(days=3)
-            ).strftime("%Y-%m-%d %H:%M:%S")
+            else (pd.Timestamp(frame_created) + pd.Timedelta(days=3)).strftime("%Y-%m-%d %H:%M:%S")
             for person, frame_created in zip(frame["contact_id"], frame["created_at"], strict=True)
         ]
         return {
@@ -764,7 +762,9 @@ def salesforce_tables(
             "last_name": _texts(frame["last_name"]),
             "title": _texts(frame["job_title"]),
             "company": _texts(field("name")),
-            "website": _texts([None if d is None else f"https://www.{d}/" for d in field("domain")]),
+            "website": _texts(
+                [None if d is None else f"https://www.{d}/" for d in field("domain")]
+            ),
             "industry": _texts(field("industry")),
             "number_of_employees": _numbers(field("employee_count")),
             "annual_revenue": _numbers(field("annual_revenue")),
@@ -937,7 +937,9 @@ def salesforce_tables(
             "id": _texts([*catalogue["id"], newsletter_id]),
             "is_deleted": pa.array([False] * (len(catalogue) + 1)),
             "name": _texts([*catalogue["event_name"], "Monthly Newsletter"]),
-            "type": _texts([*(SALESFORCE_EVENT_TYPES[t] for t in catalogue["event_type"]), "Email"]),
+            "type": _texts(
+                [*(SALESFORCE_EVENT_TYPES[t] for t in catalogue["event_type"]), "Email"]
+            ),
             "start_date": _days([*catalogue["event_date"], "2026-01-01"]),
         }
     )
@@ -970,7 +972,10 @@ def salesforce_tables(
             "contact_id": _texts([*member_contact, first_person]),
             "lead_id": _texts([*member_lead, None]),
             "status": _texts(
-                [*("Attended" if a == "true" else "Registered" for a in attendance["attended"]), "Sent"]
+                [
+                    *("Attended" if a == "true" else "Registered" for a in attendance["attended"]),
+                    "Sent",
+                ]
             ),
             "created_date": _instants([*attendance["registered_at"], "2026-01-01 09:00:00"]),
         }

@@ -6,7 +6,7 @@
 -- model in place of the raw table (macro raw_relation). `none`: no rows.
 with mapped as (
     {%- if connector == 'hubspot' %}
-    select * from {{ ref('int_hubspot__crm_deals') }}
+        select * from {{ ref('int_hubspot__crm_deals') }}
     {%- elif connector == 'salesforce' %}
     select * from {{ ref('int_salesforce__crm_deals') }}
     {%- else %}

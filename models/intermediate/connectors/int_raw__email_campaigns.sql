@@ -6,7 +6,7 @@
 -- model in place of the raw table (macro raw_relation). `none`: no rows.
 with mapped as (
     {%- if connector == 'hubspot' %}
-    select * from {{ ref('int_hubspot__email_campaigns') }}
+        select * from {{ ref('int_hubspot__email_campaigns') }}
     {%- else %}
     {{ empty_raw_rows('email_campaigns') }}
     {%- endif %}

@@ -6,9 +6,9 @@
 -- model in place of the raw table (macro raw_relation). `none`: no rows.
 with mapped as (
     {%- if connector == 'hubspot' %}
-    select * from {{ ref('int_hubspot__email_events') }}
+        select * from {{ ref('int_hubspot__email_events') }}
     {%- else %}
-    {{ empty_raw_rows('email_events') }}
+        {{ empty_raw_rows('email_events') }}
     {%- endif %}
 ),
 

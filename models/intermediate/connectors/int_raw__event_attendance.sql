@@ -6,7 +6,7 @@
 -- model in place of the raw table (macro raw_relation). `none`: no rows.
 with mapped as (
     {%- if connector == 'salesforce' %}
-    select * from {{ ref('int_salesforce__event_attendance') }}
+        select * from {{ ref('int_salesforce__event_attendance') }}
     {%- else %}
     {{ empty_raw_rows('event_attendance') }}
     {%- endif %}

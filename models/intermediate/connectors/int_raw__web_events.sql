@@ -6,7 +6,7 @@
 -- model in place of the raw table (macro raw_relation). `none`: no rows.
 with mapped as (
     {%- if connector == 'segment' %}
-    select * from {{ ref('int_segment__web_events') }}
+        select * from {{ ref('int_segment__web_events') }}
     {%- else %}
     {{ empty_raw_rows('web_events') }}
     {%- endif %}

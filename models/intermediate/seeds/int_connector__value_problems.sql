@@ -47,12 +47,12 @@ known_fields as (
         {%- for field, allowed in connector_fields.items() %}
         {%- set allowed_list = 'any' if allowed == 'any' else 'true, false' if allowed == 'boolean'
             else var(allowed) | join(', ') %}
-        select
-            '{{ connector }}' as connector,
-            '{{ field }}' as field,
-            '{{ allowed_list | replace("'", "''") }}' as allowed_values
+            select
+                '{{ connector }}' as connector,
+                '{{ field }}' as field,
+                '{{ allowed_list | replace("'", "''") }}' as allowed_values
             {%- if not (outer.last and loop.last) %}
-        union all
+                union all
             {%- endif %}
         {%- endfor %}
     {%- endfor %}
@@ -74,7 +74,7 @@ allowed_values as (
             '{{ field }}' as field,
             '{{ value | replace("'", "''") }}' as allowed_value
         {%- if not loop.last %}
-        union all
+            union all
         {%- endif %}
     {%- endfor %}
 ),
@@ -111,7 +111,10 @@ operator_unknown as (
             "' (allowed: " ~ operators | join(', ') ~ ")'"
         ]) }} as problem
     from checked
-    where operator_value is null or operator_value not in ('{{ operators | join("', '") }}')
+    where operator_value is null
+        or operator_value not in (
+            '{{ operators | join("', '") }}'
+        )
 ),
 
 source_value_missing as (
@@ -185,7 +188,7 @@ problems as (
             cast(problem as {{ dbt.type_string() }}) as problem
         from {{ check }}
         {%- if not loop.last %}
-        union all
+            union all
         {%- endif %}
     {%- endfor %}
 )

@@ -1,7 +1,7 @@
 -- One row per raw table (macro raw_tables). Every count comes from a different model, so the
 -- equation checks the whole chain:
--- raw (the source itself, or the connector's mapped rows: macro raw_relation) = clean (staging) + quarantined (quarantine mart) + superseded and
--- after_as_of (base).
+-- raw (the source itself, or a connector's mapped rows: macro raw_relation) = clean (staging) +
+-- quarantined (quarantine mart) + superseded and after_as_of (base).
 with counts as (
     {% for raw in raw_tables() %}
         select

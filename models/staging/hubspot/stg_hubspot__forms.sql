@@ -1,8 +1,7 @@
 {{ config(enabled=connector_table_enabled('hubspot', 'form')) }}
 
--- HubSpot forms (Fivetran `form`). The columns the
--- connector mapping reads, typed whatever type they were landed with and renamed, as the sources
--- YAML declares them (macro connector_columns).
+-- HubSpot forms (Fivetran `form`). The columns the connector mapping reads, typed whatever type
+-- they were landed with and renamed, as the sources YAML declares them (macro connector_columns).
 with forms as (
     select
         {{- connector_columns('hubspot', 'form') }}

@@ -19,7 +19,7 @@ with companies as (
 
 property_history as (
     {%- if connector_table_enabled('hubspot', 'company_property_history') %}
-    select * from {{ ref('stg_hubspot__company_property_history') }}
+        select * from {{ ref('stg_hubspot__company_property_history') }}
     {%- else %}
     {{ empty_property_history('company_id') }}
     {%- endif %}

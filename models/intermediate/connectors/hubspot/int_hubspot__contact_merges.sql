@@ -27,7 +27,7 @@ merged_ids as (
     where merged_entry is not null and trim(merged_entry) != ''
 ),
 
-merges as (
+contact_merges as (
     -- an id merged into several contacts (a data error) lives on in the smallest
     select
         merged_contact_id,
@@ -37,4 +37,4 @@ merges as (
     group by merged_contact_id
 )
 
-select * from merges
+select * from contact_merges

@@ -10,10 +10,13 @@
     {'property': 'hubspot_owner_id', 'column': 'owner_id', 'data_type': 'string'},
     {'property': 'hs_email_optout', 'column': 'is_email_opted_out', 'data_type': 'boolean'},
     {'property': 'lifecyclestage', 'column': 'lifecycle_stage', 'data_type': 'string'},
-    {'property': 'hs_lifecyclestage_salesqualifiedlead_date', 'column': 'sales_qualified_at', 'data_type': 'timestamp'},
+    {'property': 'hs_lifecyclestage_salesqualifiedlead_date', 'column': 'sales_qualified_at',
+     'data_type': 'timestamp'},
 ] -%}
 {%- for custom in hubspot_contact_custom_columns() -%}
-    {%- do properties.append({'property': custom.property, 'column': custom.alias, 'data_type': custom.data_type}) -%}
+    {%- do properties.append(
+        {'property': custom.property, 'column': custom.alias, 'data_type': custom.data_type}
+    ) -%}
 {%- endfor %}
 
 -- The versions of each HubSpot contact (SPEC §1b.3): one row per contact and version time, from
@@ -27,7 +30,7 @@ with contacts as (
 
 property_history as (
     {%- if connector_table_enabled('hubspot', 'contact_property_history') %}
-    select * from {{ ref('stg_hubspot__contact_property_history') }}
+        select * from {{ ref('stg_hubspot__contact_property_history') }}
     {%- else %}
     {{ empty_property_history('contact_id') }}
     {%- endif %}

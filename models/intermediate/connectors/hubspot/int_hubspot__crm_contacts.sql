@@ -11,7 +11,7 @@ with contact_versions as (
 
 contact_companies as (
     {%- if connector_table_enabled('hubspot', 'contact_company') %}
-    select * from {{ ref('stg_hubspot__contact_companies') }}
+        select * from {{ ref('stg_hubspot__contact_companies') }}
     {%- else %}
     select
         cast(null as {{ dbt.type_string() }}) as contact_id,

@@ -12,17 +12,17 @@ with deal_versions as (
     select * from {{ ref('int_hubspot__deal_versions') }}
 ),
 
-merges as (
+contact_merges as (
     select * from {{ ref('int_hubspot__contact_merges') }}
 ),
 
 deal_contacts as (
     select
         deal_contacts.deal_id,
-        min(coalesce(merges.surviving_contact_id, deal_contacts.contact_id)) as contact_id
+        min(coalesce(contact_merges.surviving_contact_id, deal_contacts.contact_id)) as contact_id
     from {{ ref('stg_hubspot__deal_contacts') }} as deal_contacts
-    left join merges
-        on deal_contacts.contact_id = merges.merged_contact_id
+    left join contact_merges
+        on deal_contacts.contact_id = contact_merges.merged_contact_id
     where deal_contacts.contact_id is not null
     group by deal_contacts.deal_id
 ),

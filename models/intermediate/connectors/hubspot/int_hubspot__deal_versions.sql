@@ -22,7 +22,7 @@ with deals as (
 
 property_history as (
     {%- if connector_table_enabled('hubspot', 'deal_property_history') %}
-    select * from {{ ref('stg_hubspot__deal_property_history') }}
+        select * from {{ ref('stg_hubspot__deal_property_history') }}
     {%- else %}
     {{ empty_property_history('deal_id') }}
     {%- endif %}

@@ -80,34 +80,35 @@ marketing_events as (
 
 replies as (
     {%- if connector_var_enabled('hubspot_engagement_enabled') %}
-    select
-        engagements.engagement_id as event_id,
-        {%- if crm_is_hubspot %}
-        coalesce(merges.surviving_contact_id, engagement_contacts.contact_id) as contact_id,
-        {%- else %}
+        select
+            engagements.engagement_id as event_id,
+            {%- if crm_is_hubspot %}
+                coalesce(contact_merges.surviving_contact_id, engagement_contacts.contact_id) as contact_id,
+            {%- else %}
         crm_contacts.contact_id,
         {%- endif %}
-        cast(null as {{ dbt.type_string() }}) as campaign_id,
-        'reply' as event_type,
-        cast(null as {{ dbt.type_string() }}) as url,
-        {{ timestamp_text('coalesce(engagement_emails.occurred_at, engagements.occurred_at)') }} as occurred_at
-    from {{ ref('stg_hubspot__engagements') }} as engagements
-    inner join {{ ref('stg_hubspot__engagement_contacts') }} as engagement_contacts
-        on engagements.engagement_id = engagement_contacts.engagement_id
-    left join {{ ref('stg_hubspot__engagement_emails') }} as engagement_emails
-        on engagements.engagement_id = engagement_emails.engagement_id
-    left join {{ ref('int_hubspot__contact_merges') }} as merges
-        on engagement_contacts.contact_id = merges.merged_contact_id
-    {%- if not crm_is_hubspot %}
+            cast(null as {{ dbt.type_string() }}) as campaign_id,
+            'reply' as event_type,
+            cast(null as {{ dbt.type_string() }}) as url,
+            {{ timestamp_text('coalesce(engagement_emails.occurred_at, engagements.occurred_at)') }}
+                as occurred_at
+        from {{ ref('stg_hubspot__engagements') }} as engagements
+        inner join {{ ref('stg_hubspot__engagement_contacts') }} as engagement_contacts
+            on engagements.engagement_id = engagement_contacts.engagement_id
+        left join {{ ref('stg_hubspot__engagement_emails') }} as engagement_emails
+            on engagements.engagement_id = engagement_emails.engagement_id
+        left join {{ ref('int_hubspot__contact_merges') }} as contact_merges
+            on engagement_contacts.contact_id = contact_merges.merged_contact_id
+        {%- if not crm_is_hubspot %}
     left join {{ ref('stg_hubspot__contacts') }} as hubspot_contacts
-        on coalesce(merges.surviving_contact_id, engagement_contacts.contact_id) = hubspot_contacts.contact_id
+        on coalesce(contact_merges.surviving_contact_id, engagement_contacts.contact_id) = hubspot_contacts.contact_id
     left join crm_contacts
         on lower(trim(hubspot_contacts.email)) = crm_contacts.email_key
     {%- endif %}
-    where
-        upper(engagements.engagement_type) = 'INCOMING_EMAIL'
-        and not coalesce(engagements.is_deleted, false)
-        and not coalesce(engagement_emails.is_deleted, false)
+        where
+            upper(engagements.engagement_type) = 'INCOMING_EMAIL'
+            and not coalesce(engagements.is_deleted, false)
+            and not coalesce(engagement_emails.is_deleted, false)
     {%- else %}
     select
         cast(null as {{ dbt.type_string() }}) as event_id,

@@ -21,9 +21,11 @@ form_types as (
     {{ connector_value_matches('forms', 'form_name', 'hubspot', 'form_type') }}
 ),
 
-merges as (
+contact_merges as (
     select * from {{ ref('int_hubspot__contact_merges') }}
 ),
+
+{%- if not crm_is_hubspot %}
 
 hubspot_contacts as (
     select
@@ -32,15 +34,16 @@ hubspot_contacts as (
     from {{ ref('stg_hubspot__contacts') }}
     where not coalesce(is_deleted, false)
 ),
+{%- endif %}
 
 resolved as (
     select
         submissions.*,
-        coalesce(merges.surviving_contact_id, submissions.contact_id) as resolved_contact_id,
+        coalesce(contact_merges.surviving_contact_id, submissions.contact_id) as resolved_contact_id,
         form_types.mapped_value as form_type
     from submissions
-    left join merges
-        on submissions.contact_id = merges.merged_contact_id
+    left join contact_merges
+        on submissions.contact_id = contact_merges.merged_contact_id
     left join forms
         on submissions.form_id = forms.form_id
     left join form_types
@@ -51,8 +54,8 @@ mapped as (
     select
         resolved.submission_id,
         {%- if crm_is_hubspot %}
-        resolved.resolved_contact_id as contact_id,
-        cast(null as {{ dbt.type_string() }}) as email,
+            resolved.resolved_contact_id as contact_id,
+            cast(null as {{ dbt.type_string() }}) as email,
         {%- else %}
         cast(null as {{ dbt.type_string() }}) as contact_id,
         hubspot_contacts.email,
@@ -62,8 +65,10 @@ mapped as (
         resolved.page_url,
         {{ timestamp_text('resolved.submitted_at') }} as submitted_at
     from resolved
+    {%- if not crm_is_hubspot %}
     left join hubspot_contacts
         on resolved.resolved_contact_id = hubspot_contacts.contact_id
+    {%- endif %}
 )
 
 select * from mapped

@@ -31,43 +31,43 @@ account_rows as (
 
 {%- if leads_enabled %}
 
-lead_versions as (
+    lead_versions as (
     {{ salesforce_record_versions(
         ref('stg_salesforce__leads'),
         ref('stg_salesforce_history__leads') if connector_table_enabled('salesforce_history', 'lead') else none,
         'lead_id',
         ['company_name', 'website', 'industry', 'employee_count', 'annual_revenue', 'country_code', 'country'],
         connector_table_enabled('salesforce_history', 'lead')) }}
-),
+    ),
 
-unconverted_leads as (
-    select lead_id
-    from {{ ref('stg_salesforce__leads') }}
-    where not coalesce(is_deleted, false) and not coalesce(is_converted, false)
-),
+    unconverted_leads as (
+        select lead_id
+        from {{ ref('stg_salesforce__leads') }}
+        where not coalesce(is_deleted, false) and not coalesce(is_converted, false)
+    ),
 
-lead_company_rows as (
-    select
-        lead_versions.lead_id as company_id,
-        lead_versions.company_name as name,
-        {{ website_domain('lead_versions.website') }} as domain,
-        lead_versions.industry,
-        lead_versions.employee_count,
-        lead_versions.annual_revenue,
-        coalesce(lead_versions.country_code, lead_versions.country) as country,
-        lead_versions.version_at as updated_at
-    from lead_versions
-    inner join unconverted_leads
-        on lead_versions.lead_id = unconverted_leads.lead_id
-    where lead_versions.company_name is not null
-),
+    lead_company_rows as (
+        select
+            lead_versions.lead_id as company_id,
+            lead_versions.company_name as name,
+            {{ website_domain('lead_versions.website') }} as domain,
+            lead_versions.industry,
+            lead_versions.employee_count,
+            lead_versions.annual_revenue,
+            coalesce(lead_versions.country_code, lead_versions.country) as country,
+            lead_versions.version_at as updated_at
+        from lead_versions
+        inner join unconverted_leads
+            on lead_versions.lead_id = unconverted_leads.lead_id
+        where lead_versions.company_name is not null
+    ),
 {%- endif %}
 
 companies as (
     select * from account_rows
     {%- if leads_enabled %}
-    union all
-    select * from lead_company_rows
+        union all
+        select * from lead_company_rows
     {%- endif %}
 ),
 

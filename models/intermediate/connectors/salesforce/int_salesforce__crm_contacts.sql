@@ -27,12 +27,12 @@ contact_versions as (
 
 {%- if leads_enabled %}
 
-leads as (
-    select * from {{ ref('stg_salesforce__leads') }}
-    where not coalesce(is_deleted, false)
-),
+    leads as (
+        select * from {{ ref('stg_salesforce__leads') }}
+        where not coalesce(is_deleted, false)
+    ),
 
-lead_versions as (
+    lead_versions as (
     {{ salesforce_record_versions(
         ref('stg_salesforce__leads'),
         ref('stg_salesforce_history__leads') if connector_table_enabled('salesforce_history', 'lead') else none,
@@ -40,16 +40,16 @@ lead_versions as (
         ['email', 'first_name', 'last_name', 'title', 'company_name', 'country_code', 'country',
          'lead_source', 'owner_id', 'has_opted_out_of_email'] + lead_custom,
         connector_table_enabled('salesforce_history', 'lead')) }}
-),
+    ),
 
-converted_leads as (
-    select
-        converted_contact_id as contact_id,
-        min(created_at) as first_created_at
-    from leads
-    where is_converted and converted_contact_id is not null
-    group by converted_contact_id
-),
+    converted_leads as (
+        select
+            converted_contact_id as contact_id,
+            min(created_at) as first_created_at
+        from leads
+        where is_converted and converted_contact_id is not null
+        group by converted_contact_id
+    ),
 {%- endif %}
 
 contact_rows as (
@@ -72,12 +72,12 @@ contact_rows as (
         contact_versions.lifecycle_stage_override,
         contact_versions.lifecycle_stage_override_at,
         {%- if leads_enabled %}
-        case
-            when converted_leads.first_created_at < contacts.created_at
-                or contacts.created_at is null
-                then converted_leads.first_created_at
-            else contacts.created_at
-        end as created_at,
+            case
+                when converted_leads.first_created_at < contacts.created_at
+                    or contacts.created_at is null
+                    then converted_leads.first_created_at
+                else contacts.created_at
+            end as created_at,
         {%- else %}
         contacts.created_at,
         {%- endif %}
@@ -86,46 +86,46 @@ contact_rows as (
     inner join contacts
         on contact_versions.contact_id = contacts.contact_id
     {%- if leads_enabled %}
-    left join converted_leads
-        on contact_versions.contact_id = converted_leads.contact_id
+        left join converted_leads
+            on contact_versions.contact_id = converted_leads.contact_id
     {%- endif %}
 ),
 
 {%- if leads_enabled %}
 
-lead_rows as (
-    select
-        lead_versions.lead_id as contact_id,
-        lead_versions.email,
-        lead_versions.first_name,
-        lead_versions.last_name,
-        lead_versions.title as job_title,
-        lead_versions.department,
-        lead_versions.education_level,
-        case when lead_versions.company_name is not null then lead_versions.lead_id end as company_id,
-        coalesce(lead_versions.country_code, lead_versions.country) as country,
-        lead_versions.lead_source as lead_source_value,
-        lead_versions.owner_id,
-        lead_versions.budget_status,
-        lead_versions.purchase_timeline,
-        lead_versions.has_existing_solution,
-        lead_versions.has_opted_out_of_email as email_opt_out,
-        lead_versions.lifecycle_stage_override,
-        lead_versions.lifecycle_stage_override_at,
-        leads.created_at,
-        lead_versions.version_at as updated_at
-    from lead_versions
-    inner join leads
-        on lead_versions.lead_id = leads.lead_id
-    where not coalesce(leads.is_converted, false)
-),
+    lead_rows as (
+        select
+            lead_versions.lead_id as contact_id,
+            lead_versions.email,
+            lead_versions.first_name,
+            lead_versions.last_name,
+            lead_versions.title as job_title,
+            lead_versions.department,
+            lead_versions.education_level,
+            case when lead_versions.company_name is not null then lead_versions.lead_id end as company_id,
+            coalesce(lead_versions.country_code, lead_versions.country) as country,
+            lead_versions.lead_source as lead_source_value,
+            lead_versions.owner_id,
+            lead_versions.budget_status,
+            lead_versions.purchase_timeline,
+            lead_versions.has_existing_solution,
+            lead_versions.has_opted_out_of_email as email_opt_out,
+            lead_versions.lifecycle_stage_override,
+            lead_versions.lifecycle_stage_override_at,
+            leads.created_at,
+            lead_versions.version_at as updated_at
+        from lead_versions
+        inner join leads
+            on lead_versions.lead_id = leads.lead_id
+        where not coalesce(leads.is_converted, false)
+    ),
 {%- endif %}
 
 people as (
     select * from contact_rows
     {%- if leads_enabled %}
-    union all
-    select * from lead_rows
+        union all
+        select * from lead_rows
     {%- endif %}
 ),
 

@@ -38,20 +38,20 @@ event_campaigns as (
 
 {%- if leads_enabled %}
 
-converted_leads as (
-    select
-        lead_id,
-        converted_contact_id
-    from {{ ref('stg_salesforce__leads') }}
-    where not coalesce(is_deleted, false) and is_converted and converted_contact_id is not null
-),
+    converted_leads as (
+        select
+            lead_id,
+            converted_contact_id
+        from {{ ref('stg_salesforce__leads') }}
+        where not coalesce(is_deleted, false) and is_converted and converted_contact_id is not null
+    ),
 {%- endif %}
 
 mapped as (
     select
         members.campaign_member_id as registration_id,
         {%- if leads_enabled %}
-        coalesce(members.contact_id, converted_leads.converted_contact_id, members.lead_id) as contact_id,
+            coalesce(members.contact_id, converted_leads.converted_contact_id, members.lead_id) as contact_id,
         {%- else %}
         coalesce(members.contact_id, members.lead_id) as contact_id,
         {%- endif %}
@@ -67,8 +67,8 @@ mapped as (
     left join attended_statuses
         on lower(trim(members.member_status)) = attended_statuses.source_text
     {%- if leads_enabled %}
-    left join converted_leads
-        on members.lead_id = converted_leads.lead_id
+        left join converted_leads
+            on members.lead_id = converted_leads.lead_id
     {%- endif %}
 )
 

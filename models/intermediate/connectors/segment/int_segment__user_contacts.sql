@@ -22,44 +22,44 @@ user_contacts as (
 )
 {%- else %}
 
-ranked_emails as (
-    select
-        user_id,
-        email,
-        row_number() over (
-            partition by user_id
-            order by occurred_at desc, event_id desc
-        ) as email_rank
-    from identifies
-    where user_id is not null and email is not null
-),
+    ranked_emails as (
+        select
+            user_id,
+            email,
+            row_number() over (
+                partition by user_id
+                order by occurred_at desc, event_id desc
+            ) as email_rank
+        from identifies
+        where user_id is not null and email is not null
+    ),
 
-user_emails as (
-    select
-        user_id,
-        email
-    from ranked_emails
-    where email_rank = 1
-),
+    user_emails as (
+        select
+            user_id,
+            email
+        from ranked_emails
+        where email_rank = 1
+    ),
 
-crm_contacts as (
-    select
-        lower(trim(email)) as email_key,
-        min(contact_id) as contact_id
-    from {{ ref('stg_crm__contacts') }}
-    where email is not null
-    group by lower(trim(email))
-),
+    crm_contacts as (
+        select
+            lower(trim(email)) as email_key,
+            min(contact_id) as contact_id
+        from {{ ref('stg_crm__contacts') }}
+        where email is not null
+        group by lower(trim(email))
+    ),
 
-user_contacts as (
-    select
-        user_emails.user_id,
-        crm_contacts.contact_id,
-        user_emails.email
-    from user_emails
-    left join crm_contacts
-        on lower(trim(user_emails.email)) = crm_contacts.email_key
-)
+    user_contacts as (
+        select
+            user_emails.user_id,
+            crm_contacts.contact_id,
+            user_emails.email
+        from user_emails
+        left join crm_contacts
+            on lower(trim(user_emails.email)) = crm_contacts.email_key
+    )
 {%- endif %}
 
 select * from user_contacts

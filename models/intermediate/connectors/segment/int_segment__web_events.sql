@@ -50,9 +50,9 @@ events as (
             -- to 6 decimals: a decimal(28, 6) rounds on every engine (PostgreSQL has no round of a double)
             when total_length_seconds != 0
                 then cast(
-                    cast(100 * position_seconds / total_length_seconds as {{ dbt.type_numeric() }})
-                    as {{ scoring_type_double() }}
-                )
+                        cast(100 * position_seconds / total_length_seconds as {{ dbt.type_numeric() }})
+                        as {{ scoring_type_double() }}
+                    )
         end as video_percent,
         user_agent,
         utm_source,
@@ -83,7 +83,7 @@ mapped as (
         {%- if identity == 'user_id' %}
         events.user_id as contact_id,
         {%- else %}
-        user_contacts.contact_id,
+            user_contacts.contact_id,
         {%- endif %}
         events.event_type,
         events.page_url,

@@ -25,29 +25,29 @@ mapped as (
 )
 {%- else %}
 
-crm_contacts as (
-    select
-        lower(trim(email)) as email_key,
-        min(contact_id) as contact_id
-    from {{ ref('stg_crm__contacts') }}
-    where email is not null
-    group by lower(trim(email))
-),
+    crm_contacts as (
+        select
+            lower(trim(email)) as email_key,
+            min(contact_id) as contact_id
+        from {{ ref('stg_crm__contacts') }}
+        where email is not null
+        group by lower(trim(email))
+    ),
 
-mapped as (
-    select
-        identifies.anonymous_id,
-        case
-            when identifies.email is not null then own_contacts.contact_id
-            else user_contacts.contact_id
-        end as contact_id,
-        {{ timestamp_text('identifies.occurred_at') }} as identified_at
-    from identifies
-    left join crm_contacts as own_contacts
-        on lower(trim(identifies.email)) = own_contacts.email_key
-    left join user_contacts
-        on identifies.user_id = user_contacts.user_id
-)
+    mapped as (
+        select
+            identifies.anonymous_id,
+            case
+                when identifies.email is not null then own_contacts.contact_id
+                else user_contacts.contact_id
+            end as contact_id,
+            {{ timestamp_text('identifies.occurred_at') }} as identified_at
+        from identifies
+        left join crm_contacts as own_contacts
+            on lower(trim(identifies.email)) = own_contacts.email_key
+        left join user_contacts
+            on identifies.user_id = user_contacts.user_id
+    )
 {%- endif %}
 
 select * from mapped
