@@ -40,6 +40,7 @@ Examples:
     PGHOST=127.0.0.1 PGPORT=55432 python scripts/load_raw.py data/demo --target postgres
     python scripts/load_raw.py data/demo --target spark
     python scripts/load_raw.py only_web_events/ --missing keep
+    python scripts/load_raw.py hubspot_export/ --schema hubspot --as-is   # lead_scoring.load_as_is
 
 Modules: lead_scoring.raw_files (which files, their checks), lead_scoring.duckdb_loader,
 lead_scoring.postgres_loader and lead_scoring.spark (one loader per target); this module
@@ -55,6 +56,7 @@ import tempfile
 from pathlib import Path
 
 from lead_scoring.duckdb_loader import DuckDBLoader
+from lead_scoring.load_as_is import load_folder_as_is
 from lead_scoring.logs import setup_logging
 from lead_scoring.postgres_loader import PostgresLoader
 from lead_scoring.raw_files import LoadError, check_file, find_raw_files
@@ -214,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--schema", default="raw", help="schema of the raw tables (default: raw)")
     parser.add_argument(
+        "--as-is",
+        action="store_true",
+        help="load every <name>.csv / <name>.parquet of DIR into table <name> of --schema as it "
+        "is (CSV as text), nothing checked against the raw contract: a connector's export "
+        "(e.g. --schema hubspot), to try it without its EL tool (docs/connectors.md)",
+    )
+    parser.add_argument(
         "--missing",
         default="error",
         choices=MISSING_CHOICES,
@@ -229,7 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(verbose=args.verbose, quiet=args.quiet)
     try:
-        loaded = load_folder(args.dir, args.target, args.schema, args.missing)
+        if args.as_is:
+            loaded = load_folder_as_is(args.dir, args.target, args.schema)
+        else:
+            loaded = load_folder(args.dir, args.target, args.schema, args.missing)
     except (LoadError, UnsupportedTargetError) as exc:
         log.error("%s", exc)
         return 1

@@ -180,9 +180,11 @@ def run_dbt(
     database: str | None = None,
     spark_dir: Path | None = None,
     timeout: float | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run one dbt command in a copied project against its own DuckDB file, database or Spark
-    folder (timeout: seconds, then subprocess.TimeoutExpired)."""
+    folder (timeout: seconds, then subprocess.TimeoutExpired; extra_env: more environment
+    variables, e.g. TZ)."""
     command = [
         str(BIN_DIR / "dbt"),
         *args,
@@ -200,7 +202,7 @@ def run_dbt(
     return subprocess.run(
         command,
         cwd=project_dir,
-        env=environment(duckdb_path, target, database, spark_dir),
+        env={**environment(duckdb_path, target, database, spark_dir), **(extra_env or {})},
         capture_output=True,
         text=True,
         check=False,

@@ -76,6 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="file format (default: csv)",
     )
     parser.add_argument(
+        "--connector-shapes",
+        action="store_true",
+        help="also write the same world as the connectors land it, under OUT/connectors/: the "
+        "world they can carry as raw tables (world/, world_latest/) and HubSpot, Salesforce "
+        "(and its history mode) and Segment tables as typed parquet, for load_raw.py DIR "
+        "--schema NAME --as-is (lead_scoring.generator.connectors); needs --dirty-share 0 and "
+        "--format csv",
+    )
+    parser.add_argument(
         "--load",
         action="store_true",
         help="after writing, load the files into the raw schema of the target "
@@ -117,6 +126,11 @@ def options_from_args(args: argparse.Namespace, parser: argparse.ArgumentParser)
         parser.error("--activity-level must be a positive number")
     if not 0 <= args.dirty_share < 0.5:
         parser.error("--dirty-share must be in [0, 0.5)")
+    if args.connector_shapes and (args.dirty_share != 0 or args.fmt != "csv"):
+        parser.error(
+            "--connector-shapes needs --dirty-share 0 (a connector lands typed, clean columns) "
+            "and --format csv"
+        )
     as_of = args.as_of or dt.datetime.now(dt.UTC).date()
     return Options(
         out=args.out,
@@ -163,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     for table, dirty in generator.dirty_counts.items():
         for kind, count in sorted(dirty.items()):
             log.debug("dirty %s: %s x%d", table, kind, count)
+    if args.connector_shapes:
+        from lead_scoring.generator.connectors import write_connector_shapes
+
+        write_connector_shapes(opts.out, columns)
     if args.load or args.target:
         return load_generated(opts.out, args.target or default_target())
     return 0

@@ -1,6 +1,9 @@
 {#- on-run-start check: every raw table that a selected node reads exists, so that a missing raw
     table stops `dbt build` / `run` / `test` before anything runs, with one message naming every
-    missing table (instead of a catalog error in the first source test that touches it). -#}
+    missing table (instead of a catalog error in the first source test that touches it). Only the
+    areas read from the raw schema are checked (var lead_scoring_sources): the raw sources of the
+    other areas are disabled, and a connector's tables are checked by its staging models
+    (connector_columns), which name the var that switches a missing one off. -#}
 {% macro assert_raw_tables_exist() %}
     {%- if execute and flags.WHICH in ('build', 'run', 'test') -%}
         {%- set needed = [] -%}
@@ -10,7 +13,10 @@
             {%- endfor -%}
         {%- endfor -%}
         {%- set missing = [] -%}
-        {%- for source_id in needed | sort -%}
+        {%- set areas = lead_scoring_sources() -%}
+        {%- for source_id in needed | sort
+            if graph.sources[source_id].source_name in areas
+            and areas[graph.sources[source_id].source_name] == 'raw' -%}
             {%- set source_node = graph.sources[source_id] -%}
             {%- set relation = adapter.get_relation(
                 database=source_node.database,

@@ -84,7 +84,7 @@
 {% macro raw_columns_present(source_name, table_name) -%}
     {%- set present = [] -%}
     {%- if execute -%}
-        {%- set loaded = load_relation(source(source_name, table_name)) -%}
+        {%- set loaded = load_relation(raw_relation(source_name, table_name)) -%}
         {%- if loaded is not none -%}
             {%- set declared = declared_source_columns(source_name, table_name) | map('lower') | list -%}
             {%- for column in adapter.get_columns_in_relation(loaded)
@@ -118,7 +118,7 @@
                 select
                     {{ raw_day(day_column) }} as raw_day,
                     {{ raw_day_fingerprint(source_name, table_name, increment.checks) }} as raw_fingerprint
-                from {{ source(source_name, table_name) }}
+                from {{ raw_relation(source_name, table_name) }}
                 group by {{ raw_day(day_column) }}
             ),
 
@@ -146,7 +146,7 @@
 
             changed_keys as (
                 select {{ key_expression }} as row_key
-                from {{ source(source_name, table_name) }}
+                from {{ raw_relation(source_name, table_name) }}
                 where {{ raw_day(day_column) }} in (select raw_day from changed_days)
                 union
                 select {{ key_column }} as row_key
@@ -206,7 +206,7 @@
 {%- set day_column = increment.day_column -%}
 rebuilt_raw_days as (
     select distinct {{ raw_day(day_column) }} as raw_day
-    from {{ source(source_name, table_name) }}
+    from {{ raw_relation(source_name, table_name) }}
     {%- if is_incremental() %}
     except
     select distinct raw_day from {{ this }}
@@ -217,7 +217,7 @@ raw_day_fingerprints as (
     select
         {{ raw_day(day_column) }} as raw_day,
         {{ raw_day_fingerprint(source_name, table_name, increment.checks) }} as raw_fingerprint
-    from {{ source(source_name, table_name) }}
+    from {{ raw_relation(source_name, table_name) }}
     {%- if is_incremental() %}
     where {{ raw_day(day_column) }} in (select raw_day from rebuilt_raw_days)
     {%- endif %}
@@ -227,7 +227,7 @@ raw_day_fingerprints as (
 rebuilt_keys as (
     {%- if is_incremental() %}
     select distinct {{ increment.key_expression }} as row_key
-    from {{ source(source_name, table_name) }}
+    from {{ raw_relation(source_name, table_name) }}
     where {{ raw_day(day_column) }} in (select raw_day from rebuilt_raw_days)
     {%- else %}
     select cast(null as {{ dbt.type_string() }}) as row_key

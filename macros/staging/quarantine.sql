@@ -35,7 +35,7 @@
 {% macro raw_row_text(source_name, table_name) -%}
     {%- set present = [] -%}
     {%- if execute -%}
-        {%- set loaded = load_relation(source(source_name, table_name)) -%}
+        {%- set loaded = load_relation(raw_relation(source_name, table_name)) -%}
         {%- if loaded is not none -%}
             {%- for column in adapter.get_columns_in_relation(loaded) -%}
                 {%- do present.append(column.name | lower) -%}

@@ -13,7 +13,7 @@
 {% macro load_problem_column_present(source_name, table_name) %}
     {%- set present = [] -%}
     {%- if execute -%}
-        {%- set loaded = load_relation(source(source_name, table_name)) -%}
+        {%- set loaded = load_relation(raw_relation(source_name, table_name)) -%}
         {%- if loaded is not none -%}
             {%- for column in adapter.get_columns_in_relation(loaded) if column.name | lower == '_load_problem' -%}
                 {%- do present.append(column.name) -%}

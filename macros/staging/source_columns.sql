@@ -2,7 +2,7 @@
     A declared column the raw table lacks becomes a null, so an EL tool that lands fewer columns
     does not break the build; a raw table that is missing altogether stops the build with its name. -#}
 {% macro source_columns_as_text(source_name, table_name) %}
-    {%- set relation = source(source_name, table_name) -%}
+    {%- set relation = raw_relation(source_name, table_name) -%}
     {%- set declared = declared_source_columns(source_name, table_name) -%}
     {%- set present = [] -%}
     {%- if execute -%}
@@ -26,11 +26,13 @@
 {% endmacro %}
 
 {#- Names of the columns the sources YAML declares for a raw table, in declared order (empty while
-    dbt parses the project, when the graph is not yet known). -#}
+    dbt parses the project, when the graph is not yet known). When the table's area is read from a
+    connector (raw_relation), its raw source is disabled and the model int_raw__<table> declares
+    the same columns (declared_raw_nodes). -#}
 {% macro declared_source_columns(source_name, table_name) %}
     {%- set declared = [] -%}
     {%- if execute -%}
-        {%- for node in graph.sources.values() if node.source_name == source_name and node.name == table_name -%}
+        {%- for node in declared_raw_nodes(source_name, table_name) -%}
             {%- for column in node.columns.values() -%}
                 {%- do declared.append(column.name) -%}
             {%- endfor -%}
@@ -39,12 +41,31 @@
     {{- return(declared) -}}
 {% endmacro %}
 
+{#- The graph node that declares the columns of a raw table: its source in the sources YAML when
+    its area is read from the raw schema, else the model int_raw__<table> (a list of one node;
+    empty while dbt parses the project). -#}
+{% macro declared_raw_nodes(source_name, table_name) %}
+    {%- set found = [] -%}
+    {%- if execute -%}
+        {%- if lead_scoring_source(source_name) == 'raw' -%}
+            {%- for node in graph.sources.values() if node.source_name == source_name and node.name == table_name -%}
+                {%- do found.append(node) -%}
+            {%- endfor -%}
+        {%- else -%}
+            {%- for node in graph.nodes.values() if node.resource_type == 'model' and node.name == 'int_raw__' ~ table_name -%}
+                {%- do found.append(node) -%}
+            {%- endfor -%}
+        {%- endif -%}
+    {%- endif -%}
+    {{- return(found) -}}
+{% endmacro %}
+
 {#- The abstract data_type the sources YAML declares for one raw column (string when not known,
     e.g. while dbt parses the project). -#}
 {% macro declared_source_column_type(source_name, table_name, column_name) %}
     {%- set found = ['string'] -%}
     {%- if execute -%}
-        {%- for node in graph.sources.values() if node.source_name == source_name and node.name == table_name -%}
+        {%- for node in declared_raw_nodes(source_name, table_name) -%}
             {%- for column in node.columns.values() if column.name == column_name and column.data_type -%}
                 {%- do found.append(column.data_type | lower) -%}
             {%- endfor -%}
@@ -73,7 +94,7 @@
         {%- else -%}
         {{ raw_row_text(source_name, table_name) }}
         {%- endif %} as raw_row
-    from {{ source(source_name, table_name) }}
+    from {{ raw_relation(source_name, table_name) }}
     {%- if where %}
     where {{ where }}
     {%- endif %}

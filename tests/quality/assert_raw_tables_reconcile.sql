@@ -2,7 +2,9 @@
 -- quarantined rows (fct_quarantined_rows) + superseded rows (older CRM versions) + after_as_of rows
 -- (not happened yet on as_of_date). Returns the raw
 -- tables that do not reconcile, and fails when a raw table of the sources YAML is missing from the
--- reconciliation (macro raw_tables).
+-- reconciliation (macro raw_tables). A raw table whose area is read from a connector (var
+-- lead_scoring_sources) is counted from its mapped rows (macro raw_relation); its raw source is
+-- disabled, and the connectors' own sources (meta.connector) are not raw tables.
 with reconciliation as (
     select * from {{ ref('fct_raw_reconciliation') }}
 ),
@@ -11,7 +13,8 @@ with reconciliation as (
 expected_tables as (
     {%- set source_tables = [] -%}
     {%- if execute -%}
-        {%- for node in graph.sources.values() if node.package_name == project_name -%}
+        {%- for node in graph.sources.values()
+            if node.package_name == 'lead_scoring' and not (node.meta or {}).get('connector') -%}
             {%- do source_tables.append(node.name) -%}
         {%- endfor -%}
     {%- endif -%}
@@ -38,7 +41,16 @@ unreconciled as (
     left join reconciliation
         on expected_tables.raw_table = reconciliation.raw_table
     where reconciliation.raw_table is null
-        or reconciliation.raw_rows
+    union all
+    select
+        raw_table,
+        raw_rows,
+        clean_rows,
+        quarantined_rows,
+        superseded_rows,
+        after_as_of_rows
+    from reconciliation
+    where reconciliation.raw_rows
         != reconciliation.clean_rows + reconciliation.quarantined_rows
         + reconciliation.superseded_rows + reconciliation.after_as_of_rows
 )

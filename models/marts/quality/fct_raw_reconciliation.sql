@@ -1,12 +1,12 @@
 -- One row per raw table (macro raw_tables). Every count comes from a different model, so the
 -- equation checks the whole chain:
--- raw (the source itself) = clean (staging) + quarantined (quarantine mart) + superseded and
--- after_as_of (base).
+-- raw (the source itself, or a connector's mapped rows: macro raw_relation) = clean (staging) +
+-- quarantined (quarantine mart) + superseded and after_as_of (base).
 with counts as (
     {% for raw in raw_tables() %}
         select
             '{{ raw.table }}' as raw_table,
-            (select count(*) from {{ source(raw.source, raw.table) }}) as raw_rows,
+            (select count(*) from {{ raw_relation(raw.source, raw.table) }}) as raw_rows,
             (select count(*) from {{ ref(raw.staging_model) }}) as clean_rows,
             (
                 select count(*) from {{ ref('fct_quarantined_rows') }}
