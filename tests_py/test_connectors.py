@@ -433,6 +433,9 @@ def value_seed_builds(tmp_path_factory) -> dict:
             "connector_values+",
             "--exclude-resource-type",
             "unit_test",
+            # the value list is read (and validated) when an area reads HubSpot or Salesforce
+            "--vars",
+            dbt_vars(lead_scoring_sources={"crm": "hubspot"}),
         )
         done[name] = (database, result)
     return done

@@ -1,4 +1,4 @@
-{{ config(materialized='table') }}
+{{ config(materialized='table', enabled=connector_reads('hubspot') or connector_reads('salesforce')) }}
 {%- set fields = connector_value_fields() -%}
 {%- set operators = connector_value_operators() -%}
 {%- set field_names = [] -%}

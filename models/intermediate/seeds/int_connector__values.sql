@@ -1,3 +1,4 @@
+{{ config(enabled=connector_reads('hubspot') or connector_reads('salesforce')) }}
 {#- The value lists of the connectors (seeds/connector_values.csv), validated and typed: the
     connector mappings translate a connector's words with them (macro connector_value_matches). -#}
 -- depends_on: {{ ref('int_connector__value_problems') }}
