@@ -36,8 +36,8 @@ create or replace temp macro baseline_matches(operator, value_text, value_number
         when 'is_not_null' then value_text is not null
         when 'equals' then value_text = rule_text
         when 'not_equals' then value_text <> rule_text
-        when 'in' then list_contains(list_transform(string_split(rule_text, '|'), x -> trim(x)), value_text)
-        when 'not_in' then not list_contains(list_transform(string_split(rule_text, '|'), x -> trim(x)), value_text)
+        when 'in' then list_contains(list_transform(string_split(rule_text, '|'), lambda x: trim(x)), value_text)
+        when 'not_in' then not list_contains(list_transform(string_split(rule_text, '|'), lambda x: trim(x)), value_text)
         when 'contains' then contains(value_text, rule_text)
         when 'starts_with' then starts_with(value_text, rule_text)
         when 'ends_with' then ends_with(value_text, rule_text)
