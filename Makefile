@@ -65,9 +65,10 @@ demo: build
 
 # The suite runs on TEST_WORKERS pytest-xdist workers (one per core of the 2-core reference
 # machine); a group of tests that shares a build runs on one worker (tests_py/conftest.py). The
-# 20 slowest tests are listed at the end, to see where the suite's time goes.
+# 20 slowest tests are listed at the end, to see where the suite's time goes (DURATIONS=0: all).
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/pytest tests_py -n $(TEST_WORKERS) --dist loadgroup --durations 20
+DURATIONS ?= 20
+PYTEST := $(BIN)/pytest tests_py -n $(TEST_WORKERS) --dist loadgroup --durations $(DURATIONS)
 
 test: setup
 	$(PYTEST)
