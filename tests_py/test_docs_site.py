@@ -1,10 +1,12 @@
 """The documentation: the MkDocs site (mkdocs.yml, docs/) builds with --strict, so a warning, a
 link to a missing page or heading or a file outside docs/ fails it; the README stays a five-minute
 read (at most 300 lines) whose two set-up commands are the Makefile's `demo` and `test`, and whose
-links point at files of the repository; no page links a path outside the repository."""
+links point at files of the repository; no page links a path outside the repository; and every
+example reason shown is the description of a rule of seeds/."""
 
 from __future__ import annotations
 
+import csv
 import re
 import subprocess
 import sys
@@ -96,3 +98,27 @@ def test_docs_link_only_pages_of_the_site_or_public_sites():
             assert not target.startswith("/"), (page.name, target)
             if page != README:
                 assert ".." not in target, (page.name, target)
+
+
+def seed_rule_descriptions() -> list[str]:
+    descriptions = []
+    for seed in ("scoring_fit_rules.csv", "scoring_interest_rules.csv"):
+        with (PROJECT_DIR / "seeds" / seed).open(encoding="utf-8", newline="") as rows:
+            descriptions += [row["description"] for row in csv.DictReader(rows)]
+    return descriptions
+
+
+def test_example_reasons_are_rules_of_the_seeds():
+    # a top reason reads "<description of a rule> (+<points>)"; every one the README and the
+    # pages show must be the description of a row of seeds/, as the marts would print it
+    descriptions = seed_rule_descriptions()
+    shown = 0
+    for page in [README, *sorted(DOCS.glob("*.md"))]:
+        text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
+        for points in re.finditer(r" \([+-]\d+\)", text):
+            before = text[: points.start()]
+            shown += 1
+            assert any(before.endswith(description) for description in descriptions), (
+                f"{page.name}: a reason matching no rule of seeds/: ...{before[-60:]}{points[0]}"
+            )
+    assert shown >= 3, "the README and the pages show no example reason"
