@@ -17,7 +17,7 @@ One test per case of the catalogue; each states the expected outcome and checks 
                                          nobody 'no contact with this email'
   unicode, empty, very long strings      kept as they are (empty = null), contact scored
   SQL-looking strings                    kept as text; raw tables untouched; contact scored
-  negative / non-numeric numbers         optional number becomes null, row kept (README)
+  negative / non-numeric numbers         optional number becomes null, row kept (docs/scoring.md)
   anonymous id identified as 2 contacts  its events belong to the latest identification
   empty tables                           build passes, every mart empty, 9 tables reconcile
   optional columns missing               build passes, typed nulls, contacts scored
