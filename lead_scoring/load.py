@@ -55,10 +55,12 @@ import logging
 import tempfile
 from pathlib import Path
 
+from lead_scoring import PROJECT_ROOT
 from lead_scoring.duckdb_loader import DuckDBLoader
 from lead_scoring.load_as_is import load_folder_as_is
 from lead_scoring.logs import setup_logging
 from lead_scoring.postgres_loader import PostgresLoader
+from lead_scoring.project import add_project_dir_argument
 from lead_scoring.raw_files import LoadError, check_file, find_raw_files
 from lead_scoring.raw_schema import RAW_TABLES, load_raw_schema, required_columns
 from lead_scoring.spark import SparkLoader
@@ -80,15 +82,20 @@ __all__ = ["LoadError", "load_folder", "main"]
 LOADERS = {"duckdb": DuckDBLoader, "postgres": PostgresLoader, "spark": SparkLoader}
 
 
-def make_loader(target: str, schema: str):
-    """The loader for a target (connection details: lead_scoring.warehouse)."""
+def make_loader(target: str, schema: str, project_dir: Path = PROJECT_ROOT):
+    """The loader for a target (connection details: lead_scoring.warehouse; the DuckDB file of
+    project_dir)."""
     if target not in LOADERS:
         raise UnsupportedTargetError(f"no loader for target {target!r}")
-    return LOADERS[target](connect(target), schema)
+    return LOADERS[target](connect(target, project_dir=project_dir), schema)
 
 
 def load_folder(
-    folder: Path, target: str, schema: str = "raw", missing: str = "error"
+    folder: Path,
+    target: str,
+    schema: str = "raw",
+    missing: str = "error",
+    project_dir: Path = PROJECT_ROOT,
 ) -> dict[str, int]:
     """Load the raw files of ``folder`` into ``schema`` of ``target``; return table -> rows.
 
@@ -135,13 +142,15 @@ def load_folder(
             len(checked),
             folder,
             schema,
-            describe(target),
+            describe(target, project_dir),
         )
-        return _replace_tables(checked, without_file, target, schema, missing, contract, folder)
+        return _replace_tables(
+            checked, without_file, target, schema, missing, contract, folder, project_dir
+        )
 
 
-def _replace_tables(checked, without_file, target, schema, missing, contract, folder):
-    loader = make_loader(target, schema)
+def _replace_tables(checked, without_file, target, schema, missing, contract, folder, project_dir):
+    loader = make_loader(target, schema, project_dir)
     loaded: dict[str, int] = {}
     loader.begin()
     try:
@@ -229,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to do with a raw table that has no file in DIR: error (default: stop before "
         "replacing anything), empty (replace it by an empty table), keep (keep what it holds)",
     )
+    add_project_dir_argument(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
     return parser
@@ -239,9 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(verbose=args.verbose, quiet=args.quiet)
     try:
         if args.as_is:
-            loaded = load_folder_as_is(args.dir, args.target, args.schema)
+            loaded = load_folder_as_is(args.dir, args.target, args.schema, args.project_dir)
         else:
-            loaded = load_folder(args.dir, args.target, args.schema, args.missing)
+            loaded = load_folder(args.dir, args.target, args.schema, args.missing, args.project_dir)
     except (LoadError, UnsupportedTargetError) as exc:
         log.error("%s", exc)
         return 1

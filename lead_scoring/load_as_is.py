@@ -19,6 +19,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from lead_scoring import PROJECT_ROOT
 from lead_scoring.raw_csv import LOAD_PROBLEM_COLUMN, CsvProblem, inspect_csv, write_normalized
 from lead_scoring.raw_files import FORMATS, CheckedFile, LoadError, RawFile
 
@@ -86,7 +87,9 @@ def check_as_is(raw_file: RawFile, workdir: Path, rewrite: bool) -> CheckedFile:
     return CheckedFile(raw_file, columns, load_path, report)
 
 
-def load_folder_as_is(folder: Path, target: str, schema: str) -> dict[str, int]:
+def load_folder_as_is(
+    folder: Path, target: str, schema: str, project_dir: Path = PROJECT_ROOT
+) -> dict[str, int]:
     """Load every CSV / parquet file of ``folder`` into ``schema`` of ``target`` as it is; return
     table -> rows. Every file is checked before anything is replaced."""
     from lead_scoring.load import make_loader
@@ -97,7 +100,7 @@ def load_folder_as_is(folder: Path, target: str, schema: str) -> dict[str, int]:
         log.info(
             "loading %d file(s) from %s as they are into schema %s", len(checked), folder, schema
         )
-        loader = make_loader(target, schema)
+        loader = make_loader(target, schema, project_dir)
         loaded: dict[str, int] = {}
         loader.begin()
         try:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from lead_scoring import PROJECT_ROOT
+from lead_scoring.project import PACKAGE_NAME
 
 MANIFEST = "manifest.json"
 RELATION_TYPES = ("model", "seed", "snapshot")
@@ -43,8 +44,16 @@ def load_relations(target_path: Path | None = None) -> dict[str, str]:
         )
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     project = manifest["metadata"].get("project_name")
+    nodes = [
+        node
+        for node in manifest["nodes"].values()
+        if node.get("resource_type") in RELATION_TYPES
+        and node.get("package_name") in (PACKAGE_NAME, project)
+    ]
+    # a host project's own seed or model of a package node's name replaces it (the package's is
+    # disabled): the host's nodes come last
+    nodes.sort(key=lambda node: node.get("package_name") == project and project != PACKAGE_NAME)
     return {
         node["name"]: quote_relation(node["schema"], node.get("alias") or node["name"])
-        for node in manifest["nodes"].values()
-        if node.get("resource_type") in RELATION_TYPES and node.get("package_name") == project
+        for node in nodes
     }

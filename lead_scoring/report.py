@@ -23,6 +23,7 @@ from pathlib import Path
 
 from lead_scoring import PROJECT_ROOT
 from lead_scoring.logs import setup_logging
+from lead_scoring.project import add_project_dir_argument
 from lead_scoring.warehouse import connect, default_target, describe
 from lead_scoring.what_if import parse_vars
 
@@ -459,9 +460,11 @@ def render_html(data: ReportData) -> str:
     )
 
 
-def write_report(target: str, out: Path, dbt_vars: dict | None = None) -> ReportData:
+def write_report(
+    target: str, out: Path, dbt_vars: dict | None = None, project_dir: Path = PROJECT_ROOT
+) -> ReportData:
     """Read the marts of target and write the report to out; returns what it showed."""
-    connection = connect(target)
+    connection = connect(target, project_dir=project_dir)
     try:
         data = read_report_data(connection)
     finally:
@@ -469,7 +472,8 @@ def write_report(target: str, out: Path, dbt_vars: dict | None = None) -> Report
     wanted = (dbt_vars or {}).get("as_of_date")
     if wanted is not None and str(wanted) != data.as_of_date:
         raise SystemExit(
-            f"the marts of {describe(target)} are as of {data.as_of_date}, not {wanted}: "
+            f"the marts of {describe(target, project_dir)} are as of {data.as_of_date}, "
+            f"not {wanted}: "
             f"run dbt build --vars \"{{as_of_date: '{wanted}'}}\" first"
         )
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -492,8 +496,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "against the marts' as_of_date",
     )
     parser.add_argument(
-        "--out", type=Path, default=Path(DEFAULT_OUT), help="HTML file (default: %(default)s)"
+        "--out",
+        type=Path,
+        default=Path(DEFAULT_OUT),
+        help="HTML file (default: %(default)s in the project folder)",
     )
+    add_project_dir_argument(parser)
     return parser.parse_args(argv)
 
 
@@ -503,14 +511,14 @@ def main(argv: list[str] | None = None) -> int:
     out = (
         args.out
         if args.out.is_absolute() or args.out != Path(DEFAULT_OUT)
-        else PROJECT_ROOT / args.out
+        else args.project_dir / args.out
     )
     try:
         dbt_vars = parse_vars(args.vars)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    data = write_report(args.target, out, dbt_vars)
+    data = write_report(args.target, out, dbt_vars, args.project_dir)
     log.info(
         "report as of %s (%d contacts, %d MQL, %d SQL, %d in hand-over) written to %s",
         data.as_of_date,

@@ -13,6 +13,7 @@ import argparse
 import logging
 
 from lead_scoring.logs import setup_logging
+from lead_scoring.project import add_project_dir_argument
 from lead_scoring.warehouse import connect, default_target, duckdb_path
 
 log = logging.getLogger("summarize")
@@ -148,6 +149,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--top", type=int, default=10, help="how many top leads to list (default: %(default)s)"
     )
+    add_project_dir_argument(parser)
     return parser.parse_args(argv)
 
 
@@ -156,13 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     try:
         # read-only: a summary never creates (or leaves) an empty warehouse file
-        connection = connect(args.target, read_only=True)
+        connection = connect(args.target, read_only=True, project_dir=args.project_dir)
     except FileNotFoundError:
         # a sentence, not a catalog error
         log.error(
             "No warehouse at %s: build it first (make demo, or load your raw data and run "
             "dbt build); LEAD_SCORING_DUCKDB_PATH names another file.",
-            duckdb_path(),
+            duckdb_path(args.project_dir),
         )
         return 1
     try:

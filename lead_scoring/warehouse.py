@@ -18,10 +18,13 @@ from urllib.parse import quote
 
 from lead_scoring import PROJECT_ROOT
 
+# the DuckDB file's variable and default live with the project folder they are relative to
+from lead_scoring.project import DUCKDB_DEFAULT_PATH as DUCKDB_DEFAULT_PATH
+from lead_scoring.project import DUCKDB_PATH_ENV as DUCKDB_PATH_ENV
+from lead_scoring.project import duckdb_path as project_duckdb_path
+
 DEFAULT_TARGET = "duckdb"
 TARGETS: tuple[str, ...] = ("duckdb", "postgres", "spark")
-DUCKDB_PATH_ENV = "LEAD_SCORING_DUCKDB_PATH"
-DUCKDB_DEFAULT_PATH = "target/lead_scoring.duckdb"
 POSTGRES_ENV = ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE")
 # Defaults shared with the postgres output of profiles.yml (never a password).
 POSTGRES_DEFAULTS = {
@@ -41,16 +44,15 @@ def default_target() -> str:
     return os.environ.get("LEAD_SCORING_TARGET") or DEFAULT_TARGET
 
 
-def duckdb_path() -> Path:
-    """Path of the DuckDB file; a relative path is relative to the project root (like dbt)."""
-    path = Path(os.environ.get(DUCKDB_PATH_ENV) or DUCKDB_DEFAULT_PATH)
-    return path if path.is_absolute() else PROJECT_ROOT / path
+def duckdb_path(project_dir: Path = PROJECT_ROOT) -> Path:
+    """Path of the DuckDB file; a relative path is relative to the project folder (like dbt)."""
+    return project_duckdb_path(project_dir)
 
 
-def describe(target: str) -> str:
+def describe(target: str, project_dir: Path = PROJECT_ROOT) -> str:
     """Human-readable location of a target, for logs (never includes a password)."""
     if target == "duckdb":
-        return f"duckdb file {duckdb_path()}"
+        return f"duckdb file {duckdb_path(project_dir)}"
     if target == "postgres":
         settings = postgres_settings()
         return (
@@ -90,12 +92,18 @@ def postgres_url() -> str:
     )
 
 
-def connect(target: str | None = None, *, read_only: bool = False, duckdb_file: Path | None = None):
+def connect(
+    target: str | None = None,
+    *,
+    read_only: bool = False,
+    duckdb_file: Path | None = None,
+    project_dir: Path = PROJECT_ROOT,
+):
     """Open a DB-API connection for a target name.
 
     For ``duckdb`` this is a ``duckdb.DuckDBPyConnection`` on ``duckdb_file`` (default:
-    ``duckdb_path()``); the parent folder of the file is created when missing, except with
-    ``read_only``, which opens an existing file only (``FileNotFoundError`` otherwise: a reader
+    ``duckdb_path(project_dir)``); the parent folder of the file is created when missing, except
+    with ``read_only``, which opens an existing file only (``FileNotFoundError`` otherwise: a reader
     never leaves an empty warehouse behind). For ``postgres`` a psycopg2 connection (not in
     autocommit); for ``spark`` a ``lead_scoring.spark.SparkConnection`` (a Spark session;
     ``close()`` stops it). Unknown targets, postgres without psycopg2, or spark without pyspark
@@ -105,7 +113,7 @@ def connect(target: str | None = None, *, read_only: bool = False, duckdb_file: 
     if target == "duckdb":
         import duckdb
 
-        path = Path(duckdb_file) if duckdb_file is not None else duckdb_path()
+        path = Path(duckdb_file) if duckdb_file is not None else duckdb_path(project_dir)
         if read_only:
             if not path.exists():
                 raise FileNotFoundError(f"DuckDB file {path} does not exist; run dbt build")

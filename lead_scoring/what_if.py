@@ -33,7 +33,6 @@ import argparse
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,6 +44,7 @@ import yaml
 from lead_scoring import PROJECT_ROOT
 from lead_scoring.dbt_run import failure_report, run_with_progress
 from lead_scoring.logs import setup_logging
+from lead_scoring.project import add_project_dir_argument, copy_project, seed_files
 from lead_scoring.spreadsheet import write_csv_for_people
 from lead_scoring.warehouse import (
     DUCKDB_PATH_ENV,
@@ -57,7 +57,6 @@ from lead_scoring.warehouse import (
 
 log = logging.getLogger("what_if")
 
-PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests", "seeds")
 CANDIDATE_DB_NAME = "what_if.duckdb"
 CHANGES_CSV_NAME = "what_if_changes.csv"
 # dbt's whole output of a failed candidate build, beside the changes CSV
@@ -115,15 +114,15 @@ def parse_vars(text: str | None) -> dict:
     return value
 
 
-def candidate_files(candidate_dir: Path, seeds_dir: Path) -> list[Path]:
-    """The candidate CSVs; each must replace a seed of the project (a new name would be ignored
-    by every model, so it is refused)."""
+def candidate_files(candidate_dir: Path, project_dir: Path = PROJECT_ROOT) -> list[Path]:
+    """The candidate CSVs; each must replace a seed the build reads (a file of another name
+    would be ignored by every model, so it is refused)."""
     if not candidate_dir.is_dir():
         raise WhatIfError(f"candidate seeds folder {candidate_dir} does not exist")
     files = sorted(candidate_dir.glob("*.csv"))
     if not files:
         raise WhatIfError(f"candidate seeds folder {candidate_dir} has no .csv file")
-    known = {path.name for path in seeds_dir.glob("*.csv")}
+    known = set(seed_files(project_dir))
     unknown = [path.name for path in files if path.name not in known]
     if unknown:
         raise WhatIfError(
@@ -133,50 +132,56 @@ def candidate_files(candidate_dir: Path, seeds_dir: Path) -> list[Path]:
     return files
 
 
-def copy_project(destination: Path, candidate: list[Path], project_dir: Path = PROJECT_ROOT):
-    """The dbt project in destination, the candidate CSVs replacing their seeds."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = project_dir / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, dirs_exist_ok=True)
-        elif source.exists():
-            shutil.copy2(source, destination / part)
-    for path in candidate:
-        shutil.copy2(path, destination / "seeds" / path.name)
-
-
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def copy_raw_schema(current: Path, candidate: Path, raw_schema: str) -> list[str]:
-    """A new DuckDB file at candidate with a copy of the raw tables of current."""
+def source_schemas(project_dir: Path, raw_schema: str) -> list[str]:
+    """The schemas the build reads its inputs from: raw_schema and every source schema of the
+    project's manifest (a connector's, e.g. hubspot), when there is one."""
+    schemas = {raw_schema}
+    manifest = project_dir / "target" / "manifest.json"
+    if manifest.is_file():
+        sources = json.loads(manifest.read_text(encoding="utf-8")).get("sources", {})
+        schemas.update(str(source["schema"]) for source in sources.values())
+    return sorted(schemas)
+
+
+def copy_raw_schema(current: Path, candidate: Path, schemas: list[str]) -> list[str]:
+    """A new DuckDB file at candidate with a copy of the tables of the schemas in current (the
+    build's inputs); returns the tables copied as schema.table."""
     import duckdb
 
     candidate.unlink(missing_ok=True)
     connection = duckdb.connect(str(candidate))
+    copied = []
     try:
         connection.execute(f"attach '{current}' as current_wh (read_only)")
-        tables = [
-            row[0]
-            for row in connection.execute(
-                "select table_name from information_schema.tables "
-                "where table_catalog = 'current_wh' and table_schema = ? "
-                "and table_type = 'BASE TABLE' order by 1",
-                [raw_schema],
-            ).fetchall()
-        ]
-        if not tables:
-            raise WhatIfError(f"{current} has no table in schema {raw_schema!r}: load the raw data")
-        connection.execute(f"create schema {_quote(raw_schema)}")
-        for table in tables:
-            name = f"{_quote(raw_schema)}.{_quote(table)}"
-            connection.execute(f"create table {name} as select * from current_wh.{name}")
+        for schema in schemas:
+            tables = [
+                row[0]
+                for row in connection.execute(
+                    "select table_name from information_schema.tables "
+                    "where table_catalog = 'current_wh' and table_schema = ? "
+                    "and table_type = 'BASE TABLE' order by 1",
+                    [schema],
+                ).fetchall()
+            ]
+            if not tables:
+                continue
+            connection.execute(f"create schema {_quote(schema)}")
+            for table in tables:
+                name = f"{_quote(schema)}.{_quote(table)}"
+                connection.execute(f"create table {name} as select * from current_wh.{name}")
+                copied.append(f"{schema}.{table}")
         connection.execute("detach current_wh")
     finally:
         connection.close()
-    return tables
+    if not copied:
+        raise WhatIfError(
+            f"{current} has no table in schema(s) {', '.join(schemas)}: load the raw data"
+        )
+    return copied
 
 
 def run_dbt_build(
@@ -432,7 +437,7 @@ def what_if(
         raise UnsupportedTargetError(
             f"what_if supports the targets duckdb, postgres and spark, not {target!r}"
         )
-    files = candidate_files(candidate_dir, project_dir / "seeds")
+    files = candidate_files(candidate_dir, project_dir)
     dbt_vars = dict(dbt_vars or {})
     dbt_vars.setdefault("seed_fix_hint", _seed_fix_hint(candidate_dir))
     if target == "duckdb":
@@ -500,7 +505,7 @@ def _what_if_duckdb(
     changes_csv: Path | None,
     project_dir: Path,
 ) -> dict:
-    current = duckdb_path()
+    current = duckdb_path(project_dir)
     if not current.exists():
         raise WhatIfError(f"no current warehouse at {current}: run dbt build first")
     candidate_db = current.with_name(CANDIDATE_DB_NAME)
@@ -519,7 +524,7 @@ def _what_if_duckdb(
     with tempfile.TemporaryDirectory(prefix="lead_scoring_what_if_") as tmp:
         project = Path(tmp) / "project"
         copy_project(project, files, project_dir)
-        copy_raw_schema(current, candidate_db, raw_schema)
+        copy_raw_schema(current, candidate_db, source_schemas(project_dir, raw_schema))
         result = run_dbt_build(project, "duckdb", dbt_vars, candidate_db)
         if result.returncode != 0:
             raise _build_failed(result, project, changes_csv.with_name(DBT_LOG_NAME))
@@ -586,12 +591,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="dbt vars (YAML mapping) for the candidate build; as_of_date defaults to the "
         "current marts' as_of_date",
     )
-    parser.add_argument(
-        "--project-dir",
-        type=Path,
-        default=PROJECT_ROOT,
-        help="dbt project the current marts were built from (default: this one)",
-    )
+    add_project_dir_argument(parser)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
         "--changes-csv",

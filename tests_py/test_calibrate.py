@@ -35,6 +35,7 @@ from lead_scoring.calibration.cli import MIN_AUC_GAIN, calibrate  # noqa: E402
 from lead_scoring.calibration.features import inactive_flags, interest_units  # noqa: E402
 from lead_scoring.calibration.model import threshold_scale, top_decile_lift  # noqa: E402
 from lead_scoring.calibration.snapshots import read_snapshots  # noqa: E402
+from lead_scoring.project import seed_files  # noqa: E402
 from lead_scoring.relations import load_relations  # noqa: E402
 
 AS_OF = "2026-06-30"
@@ -218,7 +219,7 @@ def test_no_seed_file_when_the_what_if_does_not_rank_better(calibrated, tmp_path
         asked.append(sorted(path.name for path in folder.iterdir()))
         return 0.80, 0.80 + MIN_AUC_GAIN / 2
 
-    result = calibrate(snapshots, project / "seeds", out, what_if)
+    result = calibrate(snapshots, seed_files(project), out, what_if)
     # the what-if was given the three suggested seed files
     assert asked == [sorted(SEEDS)]
     assert not result.written

@@ -33,6 +33,7 @@ import pytest
 import yaml
 from dbt_harness import (
     AS_OF,
+    BIN_DIR,
     PROJECT_DIR,
     SEED_MODELS,
     comparable,
@@ -893,6 +894,62 @@ def build_leg(world: Path, root: Path, name: str, leg, location: dict, landed=No
     return {"project": project, "result": result, **location}
 
 
+def build_host_leg(world: Path, root: Path, name: str, leg, location: dict) -> dict:
+    """A leg built by a host project that installs the warehouse as a package (dbt deps of a
+    local package, the connector vars in the host's dbt_project.yml, the schemas named as the
+    package names them: integration_tests/macros), as a team with its own dbt project would."""
+    raw_world, schemas, raw_tables, values = leg
+    package = copy_project(root / name / "package")
+    host = root / name / "host"
+    (host / "macros").mkdir(parents=True)
+    integration = PROJECT_DIR / "integration_tests"
+    (host / "macros" / "generate_schema_name.sql").write_bytes(
+        (integration / "macros" / "generate_schema_name.sql").read_bytes()
+    )
+    (host / "profiles.yml").write_bytes((integration / "profiles.yml").read_bytes())
+    project = {
+        "name": "lead_scoring_host",
+        "version": "1.0.0",
+        "config-version": 2,
+        "profile": "lead_scoring_integration_tests",
+        "macro-paths": ["macros"],
+        "seed-paths": ["seeds"],
+        "vars": {"as_of_date": AS_OF, **values},
+        # the host's own connector_values (a copy) in place of the package's
+        "seeds": {"lead_scoring": {"connector_values": {"+enabled": False}}},
+    }
+    (host / "seeds").mkdir()
+    (host / "seeds" / "connector_values.csv").write_bytes(
+        (PROJECT_DIR / "seeds" / "connector_values.csv").read_bytes()
+    )
+    (host / "dbt_project.yml").write_text(yaml.safe_dump(project), encoding="utf-8")
+    packages = {"packages": [{"local": str(package)}]}
+    (host / "packages.yml").write_text(yaml.safe_dump(packages), encoding="utf-8")
+    raw = raw_subset(world / raw_world, raw_tables, root / name / "raw")
+    load(raw, location, "--schema", "raw", "--as-is")
+    for schema, folder in schemas.items():
+        load(world / folder, location, "--schema", schema, "--as-is", time_zone=TIME_ZONE)
+    # dbt deps takes no target: run it as a user would, in the host's folder
+    result = subprocess.run(
+        [str(BIN_DIR / "dbt"), "deps", "--project-dir", str(host), "--profiles-dir", str(host)],
+        cwd=host,
+        env=environment(location["duckdb_path"]),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode == 0:
+        result = run_dbt(
+            host,
+            location["duckdb_path"],
+            "build",
+            "--exclude-resource-type",
+            "unit_test",
+            extra_env={"TZ": TIME_ZONE},
+        )
+    return {"project": host, "result": result, **location}
+
+
 def build_raw_world(world: Path, root: Path, name: str, location: dict) -> dict:
     project = copy_project(root / name / "project")
     load(world / name, location)
@@ -914,6 +971,13 @@ def duckdb_world_builds(connector_world, tmp_path_factory) -> dict:
         done[name] = build_leg(
             connector_world, root, name, leg, {"duckdb_path": root / f"warehouse_{name}.duckdb"}
         )
+    done["hubspot_host"] = build_host_leg(
+        connector_world,
+        root,
+        "hubspot_host",
+        LEGS["hubspot"],
+        {"duckdb_path": root / "warehouse_hubspot_host.duckdb"},
+    )
     text = as_text(connector_world / "salesforce", root / "salesforce_csv")
     done["salesforce_as_text"] = build_leg(
         connector_world,
@@ -930,11 +994,13 @@ def duckdb_world_builds(connector_world, tmp_path_factory) -> dict:
     return done
 
 
-@pytest.mark.parametrize("leg", [*sorted(LEGS), "salesforce_as_text"])
+@pytest.mark.parametrize("leg", [*sorted(LEGS), "salesforce_as_text", "hubspot_host"])
 def test_connector_world_gives_the_same_marts_duckdb(duckdb_world_builds, leg):
     built = duckdb_world_builds[leg]
     assert built["result"].returncode == 0, built["result"].stdout[-5000:]
-    raw_world = TEXT_LEG[0] if leg == "salesforce_as_text" else LEGS[leg][0]
+    raw_world = {"salesforce_as_text": TEXT_LEG[0], "hubspot_host": "world"}.get(leg) or LEGS[leg][
+        0
+    ]
     expected = duckdb_world_builds[raw_world]
     assert expected["result"].returncode == 0, expected["result"].stdout[-5000:]
     assert_same_marts(expected["marts"], built["marts"], f"{leg} on DuckDB")
@@ -1057,3 +1123,101 @@ def test_connector_world_gives_the_same_marts_spark_hubspot(spark_world_builds):
         spark_marts(hubspot["spark_dir"], hubspot["project"]),
         "hubspot on Spark",
     )
+
+
+def test_tools_on_a_host_project_read_what_they_read_on_this_one(duckdb_world_builds, tmp_path):
+    """summarize.py --project-dir on the host leg prints what it prints on the raw world built in
+    this project (the same marts, read through the host's DuckDB file), and the report and
+    calibrate.py read the host's warehouse, manifest and the package's seeds."""
+    outputs = {}
+    for name in ("world", "hubspot_host"):
+        built = duckdb_world_builds[name]
+        assert built["result"].returncode == 0, built["result"].stdout[-5000:]
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(PROJECT_DIR / "scripts" / "summarize.py"),
+                "--project-dir",
+                str(built["project"]),
+            ],
+            env=environment(built["duckdb_path"]),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs[name] = result.stdout
+    assert f"Lead scoring as of {AS_OF}" in outputs["world"]
+    assert outputs["hubspot_host"] == outputs["world"]
+    host = duckdb_world_builds["hubspot_host"]
+    calibrate = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "calibrate.py"),
+            "--project-dir",
+            str(host["project"]),
+            "--out",
+            str(tmp_path / "calibration"),
+        ],
+        env=environment(host["duckdb_path"]),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # the world is small (no win on its training days): calibration reads the host's training
+    # rows through the host's manifest, then says in one sentence that it cannot learn
+    assert calibrate.returncode == 1, calibrate.stdout[-3000:] + calibrate.stderr[-3000:]
+    assert "learning from 97 training rows" in calibrate.stderr, calibrate.stderr
+    assert calibrate.stderr.strip().endswith("too few outcomes to learn from"), calibrate.stderr
+
+
+def test_what_if_on_a_host_replaces_its_own_seed_and_the_package_seed(
+    duckdb_world_builds, tmp_path
+):
+    """what_if.py --project-dir on the host leg: the candidate's connector_values.csv replaces
+    the host's own seed (one row more) and its scoring_settings.csv the package's (an MQL
+    threshold of 0); both are what the candidate build reads; the current warehouse stays."""
+    host = duckdb_world_builds["hubspot_host"]
+    assert host["result"].returncode == 0, host["result"].stdout[-5000:]
+    candidate = tmp_path / "candidate"
+    candidate.mkdir()
+    values = (host["project"] / "seeds" / "connector_values.csv").read_text(encoding="utf-8")
+    extra = "hubspot,form_type,contains,never-seen-form-name,demo_request,9"
+    (candidate / "connector_values.csv").write_text(values.rstrip("\n") + "\n" + extra + "\n")
+    settings = (PROJECT_DIR / "seeds" / "scoring_settings.csv").read_text(encoding="utf-8")
+    edited = settings.replace("\nmql_threshold,50\n", "\nmql_threshold,0\n")
+    assert edited != settings
+    (candidate / "scoring_settings.csv").write_text(edited, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "what_if.py"),
+            str(candidate),
+            "--project-dir",
+            str(host["project"]),
+        ],
+        env=environment(host["duckdb_path"]),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    counted = "select count(*) from main.connector_values"
+    threshold = (
+        "select cast(value as varchar) from seeds.scoring_settings where key = 'mql_threshold'"
+    )
+    found = {}
+    for name, path in (
+        ("current", host["duckdb_path"]),
+        ("candidate", host["duckdb_path"].with_name("what_if.duckdb")),
+    ):
+        connection = duckdb.connect(str(path), read_only=True)
+        try:
+            found[name] = (
+                connection.execute(counted).fetchone()[0],
+                connection.execute(threshold).fetchone()[0],
+            )
+        finally:
+            connection.close()
+    rows = len(values.strip().splitlines()) - 1
+    assert found == {"current": (rows, "50"), "candidate": (rows + 1, "0")}

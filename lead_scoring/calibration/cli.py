@@ -27,10 +27,10 @@ import argparse
 import logging
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from lead_scoring import PROJECT_ROOT
 from lead_scoring.calibration.features import (
     Features,
     build_features,
@@ -61,6 +61,7 @@ from lead_scoring.calibration.seeds import (
 )
 from lead_scoring.calibration.snapshots import Snapshots, read_snapshots
 from lead_scoring.logs import setup_logging
+from lead_scoring.project import add_project_dir_argument, seed_files
 from lead_scoring.relations import load_relations
 from lead_scoring.warehouse import UnsupportedTargetError, connect, default_target, describe
 from lead_scoring.what_if import WhatIfError, parse_vars, what_if
@@ -114,15 +115,15 @@ def _fmt(value: float | None, digits: int = 3) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
-def check_seeds_match(snapshots: Snapshots, seeds_dir: Path) -> None:
-    seed_ids = {row["rule_id"].strip() for row in read_seed(seeds_dir / FIT_SEED)[2]} | {
-        row["rule_id"].strip() for row in read_seed(seeds_dir / INTEREST_SEED)[2]
+def check_seeds_match(snapshots: Snapshots, seeds: Mapping[str, Path]) -> None:
+    seed_ids = {row["rule_id"].strip() for row in read_seed(seeds[FIT_SEED])[2]} | {
+        row["rule_id"].strip() for row in read_seed(seeds[INTEREST_SEED])[2]
     }
     built_ids = set(snapshots.fit_rules["rule_id"]) | set(snapshots.interest_rules["rule_id"])
     if seed_ids != built_ids:
         raise CalibrationError(
-            f"the warehouse was built from other seeds than {seeds_dir} (rule_ids differ: "
-            f"{', '.join(sorted(seed_ids ^ built_ids))}): run dbt build first"
+            f"the warehouse was built from other seeds than {seeds[FIT_SEED].parent} (rule_ids "
+            f"differ: {', '.join(sorted(seed_ids ^ built_ids))}): run dbt build first"
         )
 
 
@@ -132,11 +133,11 @@ def _measured(features: Features, scores) -> tuple[float | None, float | None]:
     return auc(scores, y), top_decile_lift(scores, y)
 
 
-def calibrate(snapshots: Snapshots, seeds_dir: Path, out: Path, run_what_if) -> Result:
+def calibrate(snapshots: Snapshots, seeds: Mapping[str, Path], out: Path, run_what_if) -> Result:
     """Learn, judge, and write the report (and the seeds when the what-if says they rank better)
     into out. run_what_if(folder) builds the seed files of folder (in a temporary folder of its
     own) with the rules engine and returns the backtest AUC before and after."""
-    check_seeds_match(snapshots, seeds_dir)
+    check_seeds_match(snapshots, seeds)
     rows = snapshots.rows
     learn_rows = rows[rows["scoring_day_number"] >= 2]
     judge_rows = rows[rows["scoring_day_number"] == 1]
@@ -187,7 +188,7 @@ def calibrate(snapshots: Snapshots, seeds_dir: Path, out: Path, run_what_if) -> 
         judge, suggestion.all_fit_points(candidate_name), suggestion.interest_points, settings
     ).to_numpy()
     cv_current = features.current_score.to_numpy()
-    texts, changes = seed_texts(suggestion, seeds_dir)
+    texts, changes = seed_texts(suggestion, seeds)
 
     auc_current, auc_suggested = snapshots.performance["auc_lead_score"], None
     if changes:
@@ -352,13 +353,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=Path("target/calibration"),
         help="folder for the suggested seeds and the report (default: %(default)s)",
     )
-    parser.add_argument(
-        "--project-dir",
-        type=Path,
-        default=PROJECT_ROOT,
-        help="dbt project whose seeds/ and target/ (its manifest) the warehouse was built from "
-        "(default: this one)",
-    )
+    add_project_dir_argument(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     return parser.parse_args(argv)
 
@@ -368,9 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(verbose=args.verbose)
     try:
         dbt_vars = parse_vars(args.vars)
-        log.info("reading the training rows from %s", describe(args.target))
+        log.info("reading the training rows from %s", describe(args.target, args.project_dir))
         relations = load_relations(args.project_dir / "target")
-        connection = connect(args.target)
+        connection = connect(args.target, project_dir=args.project_dir)
         try:
             snapshots = read_snapshots(connection, relations)
         finally:
@@ -379,8 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         wanted = dbt_vars.get("as_of_date")
         if wanted is not None and str(wanted) != as_of:
             raise CalibrationError(
-                f"the warehouse {describe(args.target)} is as of {as_of}, not {wanted}: run dbt "
-                "build with that as_of_date first"
+                f"the warehouse {describe(args.target, args.project_dir)} is as of {as_of}, "
+                f"not {wanted}: run dbt build with that as_of_date first"
             )
         out = args.out if args.out.is_absolute() else Path.cwd() / args.out
 
@@ -395,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             return summary["auc_before"], summary["auc_after"]
 
-        result = calibrate(snapshots, args.project_dir / "seeds", out, run_what_if)
+        result = calibrate(snapshots, seed_files(args.project_dir), out, run_what_if)
     except (
         CalibrationError,
         UnsupportedTargetError,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,9 +146,9 @@ def next_rule_ids(existing: list[str], prefix: str, n: int) -> list[str]:
     return [f"{prefix}{number:0{width}d}" for number in range(start, start + n)]
 
 
-def _fit_seed(suggestion: Suggestion, seeds_dir: Path, changes: list[str]) -> str:
-    header, lines, rows = read_seed(seeds_dir / FIT_SEED)
-    output = [_header_line(seeds_dir / FIT_SEED)]
+def _fit_seed(suggestion: Suggestion, seeds: Mapping[str, Path], changes: list[str]) -> str:
+    header, lines, rows = read_seed(seeds[FIT_SEED])
+    output = [_header_line(seeds[FIT_SEED])]
     for line, row in zip(lines, rows, strict=True):
         rule = row["rule_id"].strip()
         if rule in suggestion.fit_points and float(row["points"]) != suggestion.fit_points[rule]:
@@ -184,9 +185,9 @@ def _fit_seed(suggestion: Suggestion, seeds_dir: Path, changes: list[str]) -> st
     return "\n".join(output) + "\n"
 
 
-def _interest_seed(suggestion: Suggestion, seeds_dir: Path, changes: list[str]) -> str:
-    header, lines, rows = read_seed(seeds_dir / INTEREST_SEED)
-    output = [_header_line(seeds_dir / INTEREST_SEED)]
+def _interest_seed(suggestion: Suggestion, seeds: Mapping[str, Path], changes: list[str]) -> str:
+    header, lines, rows = read_seed(seeds[INTEREST_SEED])
+    output = [_header_line(seeds[INTEREST_SEED])]
     for line, row in zip(lines, rows, strict=True):
         rule = row["rule_id"].strip()
         if rule not in suggestion.interest_points:
@@ -210,9 +211,9 @@ def _interest_seed(suggestion: Suggestion, seeds_dir: Path, changes: list[str]) 
     return "\n".join(output) + "\n"
 
 
-def _settings_seed(suggestion: Suggestion, seeds_dir: Path, changes: list[str]) -> str:
-    header, lines, rows = read_seed(seeds_dir / SETTINGS_SEED)
-    output = [_header_line(seeds_dir / SETTINGS_SEED)]
+def _settings_seed(suggestion: Suggestion, seeds: Mapping[str, Path], changes: list[str]) -> str:
+    header, lines, rows = read_seed(seeds[SETTINGS_SEED])
+    output = [_header_line(seeds[SETTINGS_SEED])]
     points = number_text(suggestion.inactivity_points)
     for line, row in zip(lines, rows, strict=True):
         if row["key"].strip() == "inactivity_points" and not _same(row["value"], points):
@@ -226,14 +227,16 @@ def _settings_seed(suggestion: Suggestion, seeds_dir: Path, changes: list[str]) 
     return "\n".join(output) + "\n"
 
 
-def seed_texts(suggestion: Suggestion, seeds_dir: Path) -> tuple[dict[str, str], list[str]]:
+def seed_texts(
+    suggestion: Suggestion, seeds: Mapping[str, Path]
+) -> tuple[dict[str, str], list[str]]:
     """The text of each suggested seed file ({file name: text}) and the change lines of the
     report (a markdown table row each)."""
     changes: list[str] = []
     texts = {
-        FIT_SEED: _fit_seed(suggestion, seeds_dir, changes),
-        INTEREST_SEED: _interest_seed(suggestion, seeds_dir, changes),
-        SETTINGS_SEED: _settings_seed(suggestion, seeds_dir, changes),
+        FIT_SEED: _fit_seed(suggestion, seeds, changes),
+        INTEREST_SEED: _interest_seed(suggestion, seeds, changes),
+        SETTINGS_SEED: _settings_seed(suggestion, seeds, changes),
     }
     return texts, changes
 
