@@ -282,7 +282,7 @@ def run_case(case: Case, root: Path) -> tuple[Path, subprocess.CompletedProcess[
     if case.expected and not case.with_tests:
         # A bad-seed case only needs the validation: skipping the data tests saves a quarter.
         args += ["--exclude-resource-type", "test"]
-    result = run_dbt(project, project / "test.duckdb", *args, timeout=300)
+    result = run_dbt(project, project / "test.duckdb", *args, timeout=1200)
     return project, result
 
 
