@@ -906,7 +906,10 @@ def build_host_leg(world: Path, root: Path, name: str, leg, location: dict) -> d
     (host / "macros" / "generate_schema_name.sql").write_bytes(
         (integration / "macros" / "generate_schema_name.sql").read_bytes()
     )
-    (host / "profiles.yml").write_bytes((integration / "profiles.yml").read_bytes())
+    # the host's profile: this project's outputs (DuckDB, PostgreSQL, ...) under the host's name
+    profiles = yaml.safe_load((PROJECT_DIR / "profiles.yml").read_text(encoding="utf-8"))
+    profile = {"lead_scoring_integration_tests": profiles["lead_scoring"]}
+    (host / "profiles.yml").write_text(yaml.safe_dump(profile), encoding="utf-8")
     project = {
         "name": "lead_scoring_host",
         "version": "1.0.0",
@@ -929,11 +932,12 @@ def build_host_leg(world: Path, root: Path, name: str, leg, location: dict) -> d
     load(raw, location, "--schema", "raw", "--as-is")
     for schema, folder in schemas.items():
         load(world / folder, location, "--schema", schema, "--as-is", time_zone=TIME_ZONE)
+    target = location.get("target", "duckdb")
     # dbt deps takes no target: run it as a user would, in the host's folder
     result = subprocess.run(
         [str(BIN_DIR / "dbt"), "deps", "--project-dir", str(host), "--profiles-dir", str(host)],
         cwd=host,
-        env=environment(location["duckdb_path"]),
+        env=environment(location.get("duckdb_path"), target, location.get("database")),
         capture_output=True,
         text=True,
         check=False,
@@ -941,11 +945,13 @@ def build_host_leg(world: Path, root: Path, name: str, leg, location: dict) -> d
     if result.returncode == 0:
         result = run_dbt(
             host,
-            location["duckdb_path"],
+            location.get("duckdb_path"),
             "build",
             "--exclude-resource-type",
             "unit_test",
-            extra_env={"TZ": TIME_ZONE},
+            target=target,
+            database=location.get("database"),
+            extra_env={"TZ": TIME_ZONE, "PGTZ": TIME_ZONE},
         )
     return {"project": host, "result": result, **location}
 
@@ -1043,14 +1049,15 @@ def test_connector_world_is_not_trivially_equal(duckdb_world_builds):
 
 @pytest.fixture(scope="module")
 def postgres_world_builds(postgres_server, connector_world, tmp_path_factory) -> dict:
-    """The raw worlds and the three legs on PostgreSQL, two builds at a time, each in a database
-    of its own (dropped at the end)."""
+    """The raw worlds, the three legs and the HubSpot leg of a host project on PostgreSQL, two
+    builds at a time, each in a database of its own (dropped at the end)."""
     root = tmp_path_factory.mktemp("connector_world_postgres")
     jobs = {}
     for name in ("world", "world_latest"):
         jobs[name] = (build_raw_world, name)
     for name in LEGS:
         jobs[name] = (build_leg, name)
+    jobs["hubspot_host"] = (build_host_leg, "hubspot")
     databases = {
         name: create_postgres_database(f"lead_scoring_connectors_{name}_{os.getpid()}")
         for name in jobs
@@ -1062,7 +1069,7 @@ def postgres_world_builds(postgres_server, connector_world, tmp_path_factory) ->
         if function is build_raw_world:
             built = build_raw_world(connector_world, root, name, location)
         else:
-            built = build_leg(connector_world, root, name, LEGS[name], location)
+            built = function(connector_world, root, name, LEGS[jobs[name][1]], location)
         built["marts"] = (
             postgres_marts(databases[name]) if built["result"].returncode == 0 else None
         )
@@ -1077,11 +1084,11 @@ def postgres_world_builds(postgres_server, connector_world, tmp_path_factory) ->
             drop_postgres_database(database)
 
 
-@pytest.mark.parametrize("leg", sorted(LEGS))
+@pytest.mark.parametrize("leg", [*sorted(LEGS), "hubspot_host"])
 def test_connector_world_gives_the_same_marts_postgres(postgres_world_builds, leg):
     built = postgres_world_builds[leg]
     assert built["result"].returncode == 0, built["result"].stdout[-5000:]
-    expected = postgres_world_builds[LEGS[leg][0]]
+    expected = postgres_world_builds["world" if leg == "hubspot_host" else LEGS[leg][0]]
     assert expected["result"].returncode == 0, expected["result"].stdout[-5000:]
     assert_same_marts(expected["marts"], built["marts"], f"{leg} on PostgreSQL")
 
