@@ -294,10 +294,13 @@ def results(
     """Every good case, and the bad cases whose test runs in this session (make test-fast runs
     the bad cases of FAST_BAD_CASES only)."""
     root = tmp_path_factory.mktemp("seed_validation")
+    # this module's cases only: other modules parametrize a "case" of their own
     selected = {
         item.callspec.params["case"].name
         for item in request.session.items
-        if hasattr(item, "callspec") and "case" in item.callspec.params
+        if getattr(item, "module", None) is request.module
+        and hasattr(item, "callspec")
+        and "case" in item.callspec.params
     }
     cases = [case for case in BAD_CASES if case.name in selected] + GOOD_CASES
     with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
