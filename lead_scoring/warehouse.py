@@ -18,10 +18,10 @@ from urllib.parse import quote
 
 from lead_scoring import PROJECT_ROOT
 
-# the DuckDB file's variable and default live with the project folder they are relative to
+# the DuckDB file (its variable, default and path) lives with the project folder it is relative to
 from lead_scoring.project import DUCKDB_DEFAULT_PATH as DUCKDB_DEFAULT_PATH
 from lead_scoring.project import DUCKDB_PATH_ENV as DUCKDB_PATH_ENV
-from lead_scoring.project import duckdb_path as project_duckdb_path
+from lead_scoring.project import duckdb_path as duckdb_path
 
 DEFAULT_TARGET = "duckdb"
 TARGETS: tuple[str, ...] = ("duckdb", "postgres", "spark")
@@ -42,11 +42,6 @@ class UnsupportedTargetError(RuntimeError):
 def default_target() -> str:
     """The target dbt uses by default: ``LEAD_SCORING_TARGET`` or ``duckdb``."""
     return os.environ.get("LEAD_SCORING_TARGET") or DEFAULT_TARGET
-
-
-def duckdb_path(project_dir: Path = PROJECT_ROOT) -> Path:
-    """Path of the DuckDB file; a relative path is relative to the project folder (like dbt)."""
-    return project_duckdb_path(project_dir)
 
 
 def describe(target: str, project_dir: Path = PROJECT_ROOT) -> str:
